@@ -1,0 +1,15 @@
+namespace Portal.Data;
+
+/// <summary>The folder holding the SQLite database and, later, attachments and backups (<c>Portal:DataDirectory</c>, default <c>./data</c>).</summary>
+public sealed class DataDirectory
+{
+    public DataDirectory(IConfiguration configuration)
+    {
+        Path = System.IO.Path.GetFullPath(configuration["Portal:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Auth;
+using Portal.Features.Audit;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+
+namespace Portal.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
+    public CurrentUser? CurrentUser { get; init; }
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var actor = CurrentUser is null ? AuditActor.System : await CurrentUser.GetActorAsync();
+        var pending = PrepareAudit();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Keys of new rows are known only after the first save; the audit rows follow in the same transaction.
+        var ownsTransaction = Database.CurrentTransaction is null;
+        await using var transaction = ownsTransaction ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(pending.Select(p => p.ToEntry(actor, UtcNow)));
+        written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private List<PendingAudit> PrepareAudit()
+    {
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                continue;
+            if (entry.Entity is ISearchable searchable)
+                searchable.SearchText = searchable.BuildSearchText();
+            if (IsAudited(entry))
+            {
+                var audit = PendingAudit.From(entry);
+                if (audit is not null)
+                    pending.Add(audit);
+            }
+        }
+        return pending;
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not AuditEntry && entry.Metadata.ClrType.Namespace?.StartsWith("Portal.Features", StringComparison.Ordinal) == true;
+
+    /// <summary>An audit row waiting for its entity's key.</summary>
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes)
+    {
+        private static readonly HashSet<string> Unaudited = [nameof(ISearchable.SearchText)];
+
+        public static PendingAudit? From(EntityEntry entry)
+        {
+            var changes = new Dictionary<string, object?>();
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (Unaudited.Contains(name) || property.Metadata.IsPrimaryKey())
+                    continue;
+                switch (entry.State)
+                {
+                    case EntityState.Added when property.CurrentValue is not null:
+                        changes[name] = new { @new = property.CurrentValue };
+                        break;
+                    case EntityState.Deleted:
+                        changes[name] = new { old = property.OriginalValue };
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes[name] = new { old = property.OriginalValue, @new = property.CurrentValue };
+                        if (name == nameof(ISoftDeletable.DeletedAt))
+                            action = property.CurrentValue is null ? AuditAction.Restored : AuditAction.Deleted;
+                        break;
+                }
+            }
+            if (entry.Entity is Person { AnonymizedAt: not null } && entry.Property(nameof(Person.AnonymizedAt)).IsModified)
+                action = AuditAction.Anonymized;
+            return entry.State == EntityState.Modified && changes.Count == 0 ? null : new PendingAudit(entry, action, changes);
+        }
+
+        public AuditEntry ToEntry(AuditActor actor, DateTime at) => new()
+        {
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.Name,
+            EntityType = Entry.Metadata.ClrType.Name,
+            EntityId = string.Join(",", Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue)),
+            Action = Action,
+            Changes = JsonSerializer.Serialize(Changes, AuditJson.Options),
+        };
+    }
+}
+
+public static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        // Thai stays readable in the stored JSON instead of \u0E01 escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,38 @@
+using Portal.Data;
+
+namespace Portal.Features.Organizations;
+
+public class Organization : ISoftDeletable, ISearchable
+{
+    public int Id { get; set; }
+    public string NameTh { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string? Acronym { get; set; }
+    public OrganizationKind Kind { get; set; }
+    public int? ParentId { get; set; }
+    public Organization? Parent { get; set; }
+    public List<Organization> Children { get; set; } = [];
+    public string? Province { get; set; }
+    public string? Website { get; set; }
+    public string? Notes { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public string BuildSearchText() => SearchTextBuilder.Build(NameTh, NameEn, Acronym, Province);
+
+    public string DisplayName(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
+}
+
+public enum OrganizationKind
+{
+    GovernmentAgency,
+    Municipality,
+    University,
+    StateEnterprise,
+    Bank,
+    BusinessAssociation,
+    InternationalOrganization,
+    Company,
+    CivicClub,
+}

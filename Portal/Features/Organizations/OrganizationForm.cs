@@ -1,0 +1,40 @@
+namespace Portal.Features.Organizations;
+
+/// <summary>What the organization editor edits.</summary>
+public sealed record OrganizationForm
+{
+    public string NameTh { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string? Acronym { get; set; }
+    public OrganizationKind Kind { get; set; } = OrganizationKind.GovernmentAgency;
+    public int? ParentId { get; set; }
+    public string? Province { get; set; }
+    public string? Website { get; set; }
+    public string? Notes { get; set; }
+
+    public static OrganizationForm From(Organization o) => new()
+    {
+        NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Kind = o.Kind, ParentId = o.ParentId,
+        Province = o.Province, Website = o.Website, Notes = o.Notes,
+    };
+
+    public void ApplyTo(Organization o)
+    {
+        o.NameTh = NameTh.Trim();
+        o.NameEn = NameEn.Trim();
+        o.Acronym = Blank(Acronym);
+        o.Kind = Kind;
+        o.ParentId = ParentId;
+        o.Province = Blank(Province);
+        o.Website = Blank(Website);
+        o.Notes = Blank(Notes);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record OrganizationRow(int Id, string NameTh, string NameEn, string? Acronym, OrganizationKind Kind, string? Province, bool IsDeleted)
+{
+    public string Name(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
+    public string OtherName(bool thai) => thai ? NameEn : NameTh;
+}

@@ -1,0 +1,58 @@
+namespace Portal.Features.People;
+
+/// <summary>What the person editor edits.</summary>
+public sealed record PersonForm
+{
+    public Honorific Honorific { get; set; }
+    public string GivenNameTh { get; set; } = "";
+    public string FamilyNameTh { get; set; } = "";
+    public string GivenNameEn { get; set; } = "";
+    public string FamilyNameEn { get; set; } = "";
+    public string? PositionTh { get; set; }
+    public string? PositionEn { get; set; }
+    public int? OrganizationId { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public LegalBasis LegalBasis { get; set; }
+
+    public static PersonForm From(Person p) => new()
+    {
+        Honorific = p.Honorific, GivenNameTh = p.GivenNameTh, FamilyNameTh = p.FamilyNameTh,
+        GivenNameEn = p.GivenNameEn, FamilyNameEn = p.FamilyNameEn, PositionTh = p.PositionTh, PositionEn = p.PositionEn,
+        OrganizationId = p.OrganizationId, Email = p.Email, Phone = p.Phone, LegalBasis = p.LegalBasis,
+    };
+
+    public void ApplyTo(Person p)
+    {
+        p.Honorific = Honorific;
+        p.GivenNameTh = GivenNameTh.Trim();
+        p.FamilyNameTh = FamilyNameTh.Trim();
+        p.GivenNameEn = GivenNameEn.Trim();
+        p.FamilyNameEn = FamilyNameEn.Trim();
+        p.PositionTh = Blank(PositionTh);
+        p.PositionEn = Blank(PositionEn);
+        p.OrganizationId = OrganizationId;
+        p.Email = Blank(Email);
+        p.Phone = Blank(Phone);
+        p.LegalBasis = LegalBasis;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+public sealed record PersonRow(
+    int Id, Honorific Honorific, string GivenNameTh, string FamilyNameTh, string GivenNameEn, string FamilyNameEn,
+    string? PositionTh, string? PositionEn, int? OrganizationId, string? OrganizationAcronym, string? OrganizationNameTh,
+    string? OrganizationNameEn, bool IsAnonymized, bool IsDeleted)
+{
+    public string Name(bool thai) => IsAnonymized
+        ? Localization.BilingualText.Get("Person.Anonymized", thai)
+        : thai || string.IsNullOrWhiteSpace(GivenNameEn)
+            ? PersonNames.Full(Honorific, GivenNameTh, FamilyNameTh, thai: true)
+            : PersonNames.Full(Honorific, GivenNameEn, FamilyNameEn, thai: false);
+
+    public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
+
+    public string? OrganizationName(bool thai) =>
+        OrganizationAcronym ?? (thai ? OrganizationNameTh : OrganizationNameEn ?? OrganizationNameTh);
+}

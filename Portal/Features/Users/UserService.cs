@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Audit;
+using Portal.Validation;
+
+namespace Portal.Features.Users;
+
+public sealed record UserForm
+{
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = Roles.Staff;
+    public int? OrganizationId { get; set; }
+    public string Password { get; set; } = "";
+}
+
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? OrganizationAcronym, bool LockedOut);
+
+/// <summary>Administrators create accounts; there is no self-registration.</summary>
+public class UserService(
+    IDbContextFactory<PortalDbContext> dbFactory, UserManager<ApplicationUser> userManager, CurrentUser currentUser, AuditService audit)
+{
+    public async Task<List<UserRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, Acronym = u.Organization != null ? u.Organization.Acronym ?? u.Organization.NameEn : null, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        return users.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName,
+            roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(), u.Acronym, u.LockoutEnd > now)).ToList();
+    }
+
+    public async Task<(string? Id, FieldErrors Errors)> CreateAsync(UserForm form)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        var errors = new FieldErrors();
+        errors.Required(nameof(form.Email), form.Email);
+        errors.Email(nameof(form.Email), form.Email);
+        errors.Required(nameof(form.DisplayName), form.DisplayName);
+        errors.MaxLength(nameof(form.DisplayName), form.DisplayName, 200);
+        errors.Required(nameof(form.Password), form.Password);
+        if (!Roles.All.Contains(form.Role))
+            errors.Add(nameof(form.Role), "Validation.Required");
+        if (form.Role == Roles.Partner && form.OrganizationId is null)
+            errors.Add(nameof(form.OrganizationId), "User.PartnerNeedsOrganization");
+        if (errors.IsValid && await userManager.FindByEmailAsync(form.Email.Trim()) is not null)
+            errors.Add(nameof(form.Email), "User.DuplicateEmail");
+        if (!errors.IsValid)
+            return (null, errors);
+
+        var user = NewUser(form.Email, form.DisplayName, form.Role == Roles.Partner ? form.OrganizationId : null);
+        var result = await userManager.CreateAsync(user, form.Password);
+        if (!result.Succeeded)
+        {
+            // Identity's password rules explain themselves; show the first next to the password field.
+            errors.Add(nameof(form.Password), "User.PasswordRejected", string.Join(" ", result.Errors.Select(e => e.Description)));
+            return (null, errors);
+        }
+        await userManager.AddToRoleAsync(user, form.Role);
+        await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Created,
+            new { Email = user.Email, form.Role, user.OrganizationId });
+        return (user.Id, errors);
+    }
+
+    public async Task SetRoleAsync(string userId, string role)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        if (!Roles.All.Contains(role)) throw new ArgumentException("Unknown role.", nameof(role));
+        var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found.");
+        var old = await userManager.GetRolesAsync(user);
+        await userManager.RemoveFromRolesAsync(user, old);
+        await userManager.AddToRoleAsync(user, role);
+        // A new security stamp signs the user out everywhere, so the old roles stop working at once.
+        await userManager.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.RolesChanged, new { old, @new = new[] { role } });
+    }
+
+    public async Task UnlockAsync(string userId)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found.");
+        await userManager.SetLockoutEndDateAsync(user, null);
+        await userManager.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Updated, new { LockoutEnd = new { @new = (object?)null } });
+    }
+
+    public static ApplicationUser NewUser(string email, string displayName, int? organizationId) => new()
+    {
+        UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim(),
+        OrganizationId = organizationId, LockoutEnabled = true,
+    };
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Portal.Auth;
+using Portal.Features.Users;
+
+namespace Portal.Hosting;
+
+/// <summary>Commands run instead of the web server: <c>dotnet Portal.dll create-admin --email a@b.c [--name N]</c>.</summary>
+public static class AdminCommands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "create-admin";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var email = Option(args, "--email");
+        if (email is null)
+        {
+            Console.Error.WriteLine("usage: Portal create-admin --email EMAIL [--name NAME]   (the password is read from PORTAL_ADMIN_PASSWORD or standard input)");
+            return 2;
+        }
+        var password = Environment.GetEnvironmentVariable("PORTAL_ADMIN_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            Console.Error.Write("Password for the new administrator: ");
+            password = Console.ReadLine();
+        }
+        await app.PrepareDataAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        if (await userManager.FindByEmailAsync(email) is not null)
+        {
+            Console.Error.WriteLine($"A user with the email {email} already exists.");
+            return 1;
+        }
+        var user = UserService.NewUser(email, Option(args, "--name") ?? email, organizationId: null);
+        var result = await userManager.CreateAsync(user, password ?? "");
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) Console.Error.WriteLine(error.Description);
+            return 1;
+        }
+        await userManager.AddToRoleAsync(user, Roles.Admin);
+        Console.WriteLine($"Created administrator {email}.");
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Portal.Auth;
+using Portal.Components;
+using Portal.Data;
+using Portal.DemoData;
+using Portal.Localization;
+
+namespace Portal.Hosting;
+
+public static class PortalPipeline
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (app.Environment.IsProduction())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(PortalCultures.RequestLocalizationOptions());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapCultureEndpoint();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+
+    /// <summary>Migrates the database, ensures the roles and, when asked for and not in Production, loads the demo data.</summary>
+    public static async Task PrepareDataAsync(this WebApplication app)
+    {
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await RoleSetup.EnsureRolesAsync(app.Services);
+        if (app.Configuration.GetValue<bool>("Portal:DemoData"))
+        {
+            if (app.Environment.IsProduction())
+                app.Logger.LogWarning("Portal:DemoData is ignored in the Production environment.");
+            else
+                await DemoDataSeeder.SeedAsync(app.Services);
+        }
+    }
+
+    /// <summary>The language switch: stores the choice in the culture cookie for a year and goes back where the user was.</summary>
+    private static void MapCultureEndpoint(this WebApplication app) =>
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            if (PortalCultures.Supported.Contains(culture))
+            {
+                http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                    PortalCultures.CookieValue(culture),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
+            }
+            // Only local paths: the switch must not become an open redirect.
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
+                ? redirectUri : "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Portal.Auth;
+using Portal.Components.Account;
+using Portal.Data;
+using Portal.Features.Audit;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+using Portal.Features.Users;
+
+namespace Portal.Hosting;
+
+public static class PortalServices
+{
+    /// <summary>All of the portal's service wiring, in one place.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+
+        var dataDirectory = new DataDirectory(builder.Configuration);
+        services.AddSingleton(dataDirectory);
+        // Keys beside the data, so sign-in cookies survive restarts and travel with a backup.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.Path, "keys")))
+            .SetApplicationName("KKTT.Portal");
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
+            options => DatabaseSetup.ConfigureSqlite(options, dataDirectory), ServiceLifetime.Scoped);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization(options => options.AddPortalPolicies());
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = true;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<UserService>();
+        return builder;
+    }
+}

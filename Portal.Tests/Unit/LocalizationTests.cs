@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Portal.Features.People;
+using Portal.Localization;
+
+namespace Portal.Tests.Unit;
+
+public class LocalizationTests
+{
+    [Fact]
+    public void Thai_dates_use_the_Buddhist_era_and_English_dates_the_Gregorian_year()
+    {
+        var workshop = new DateOnly(2024, 7, 31);
+        Assert.Equal("31 กรกฎาคม 2567", ThaiDates.LongDate(workshop, PortalCultures.ThaiCulture));
+        Assert.Equal("31 July 2024", ThaiDates.LongDate(workshop, PortalCultures.EnglishCulture));
+        Assert.Equal(2567, ThaiDates.BuddhistYear(2024));
+    }
+
+    [Fact]
+    public void Instants_are_shown_in_Bangkok_time()
+    {
+        var utc = new DateTime(2024, 7, 31, 2, 30, 0, DateTimeKind.Utc);
+        Assert.Equal("31 ก.ค. 2567 09:30", ThaiDates.DateTime(utc, PortalCultures.ThaiCulture));
+        Assert.Equal("31 Jul 2024 09:30", ThaiDates.DateTime(utc, PortalCultures.EnglishCulture));
+    }
+
+    [Theory]
+    [InlineData(Honorific.AssocProfDr, "รวี", "หาญเผชิญ", true, "รศ.ดร. รวี หาญเผชิญ")]
+    [InlineData(Honorific.Mr, "สุรเดช", "ทวีแสงสกุลไทย", true, "นายสุรเดช ทวีแสงสกุลไทย")]
+    [InlineData(Honorific.Mrs, "Melinda", "Good", false, "Mrs. Melinda Good")]
+    [InlineData(Honorific.ProfDr, "Wanida", "Kanarkard", false, "Prof. Dr. Wanida Kanarkard")]
+    [InlineData(Honorific.None, "Somchai", "", false, "Somchai")]
+    public void Names_are_written_as_each_language_writes_them(Honorific honorific, string given, string family, bool thai, string expected) =>
+        Assert.Equal(expected, PersonNames.Full(honorific, given, family, thai));
+
+    [Fact]
+    public void Every_resource_key_exists_in_both_languages_and_none_is_empty()
+    {
+        var english = ReadResx("SharedResource.resx");
+        var thai = ReadResx("SharedResource.th.resx");
+        Assert.Empty(english.Keys.Except(thai.Keys));
+        Assert.Empty(thai.Keys.Except(english.Keys));
+        Assert.DoesNotContain(english.Concat(thai), kv => string.IsNullOrWhiteSpace(kv.Value));
+    }
+
+    [Fact]
+    public void Every_enum_value_shown_in_the_UI_has_a_label_in_both_languages()
+    {
+        var english = ReadResx("SharedResource.resx");
+        var thai = ReadResx("SharedResource.th.resx");
+        var keys = Enum.GetNames<Portal.Features.Organizations.OrganizationKind>().Select(n => $"OrganizationKind.{n}")
+            .Concat(Enum.GetNames<Honorific>().Select(n => $"Honorific.{n}"))
+            .Concat(Enum.GetNames<LegalBasis>().Select(n => $"LegalBasis.{n}"))
+            .Concat(Enum.GetNames<Portal.Features.Audit.AuditAction>().Select(n => $"AuditAction.{n}"))
+            .Concat(Portal.Auth.Roles.All.Select(r => $"Role.{r}"));
+        foreach (var key in keys)
+        {
+            Assert.True(english.ContainsKey(key), $"English lacks {key}");
+            Assert.True(thai.ContainsKey(key), $"Thai lacks {key}");
+        }
+    }
+
+    [Fact]
+    public void Bilingual_text_reads_the_requested_language_whatever_the_current_culture()
+    {
+        CultureInfo.CurrentUICulture = PortalCultures.EnglishCulture;
+        Assert.Equal("ศ.ดร.", BilingualText.Get("Honorific.ProfDr", thai: true));
+        Assert.Equal("Prof. Dr.", BilingualText.Get("Honorific.ProfDr", thai: false));
+    }
+
+    [Fact]
+    public void The_language_switch_only_redirects_within_the_portal()
+    {
+        CultureInfo.CurrentUICulture = PortalCultures.ThaiCulture;
+        Assert.Equal("culture/set?culture=en-US&redirectUri=%2Forganizations%3Fq%3D1", PortalCultures.SwitchLanguageUrl("organizations?q=1"));
+    }
+
+    internal static Dictionary<string, string> ReadResx(string name)
+    {
+        var path = Path.Combine(RepositoryRoot.Path, "Portal", "Localization", name);
+        return XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    }
+}

@@ -18,7 +18,7 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         UseKestrel(0);
         StartServer();
         BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1").TrimEnd('/');
+            .First().Replace("127.0.0.1", "localhost").TrimEnd('/');
     }
 
     public string BaseAddress { get; }
@@ -26,9 +26,11 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build output's static files (MudBlazor, fonts) are found only through this manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Portal:DemoData", "true");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("urls", "http://127.0.0.1:0"); // loopback only
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>

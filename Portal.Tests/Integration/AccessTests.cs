@@ -124,6 +124,3 @@ public class AccessTests(PortalServer server)
         Assert.Contains("Organizations", html);
     }
 }
-
-[CollectionDefinition(nameof(ServerCollection))]
-public class ServerCollection : ICollectionFixture<PortalServer>;

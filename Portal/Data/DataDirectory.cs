@@ -1,6 +1,6 @@
 namespace Portal.Data;
 
-/// <summary>The folder holding the SQLite database and, later, attachments and backups (<c>Portal:DataDirectory</c>, default <c>./data</c>).</summary>
+/// <summary>The folder holding the SQLite database attachments (and, later, backups) (<c>Portal:DataDirectory</c>, default <c>./data</c>).</summary>
 public sealed class DataDirectory
 {
     public DataDirectory(IConfiguration configuration)
@@ -12,4 +12,6 @@ public sealed class DataDirectory
     public string Path { get; }
 
     public string DatabaseFile => System.IO.Path.Combine(Path, "portal.db");
+
+    public string Attachments => System.IO.Path.Combine(Path, "attachments");
 }

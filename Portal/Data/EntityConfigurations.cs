@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Auth;
 using Portal.Features.Audit;
+using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 
@@ -19,6 +20,12 @@ public static class FieldLengths
     public const int Position = 300;
     public const int Email = 254;
     public const int Phone = 40;
+    public const int Title = 500;
+    public const int Venue = 200;
+    public const int Markdown = 20000;
+    public const int Tag = 50;
+    public const int Reason = 500;
+    public const int FileName = 255;
 }
 
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
@@ -77,5 +84,128 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
         e.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> e)
+    {
+        e.Property(m => m.TitleTh).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(m => m.TitleEn).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(m => m.Kind).HasConversion<string>().HasMaxLength(40);
+        e.Property(m => m.MinutesStatus).HasConversion<string>().HasMaxLength(40);
+        e.Property(m => m.RoomTh).HasMaxLength(FieldLengths.Venue);
+        e.Property(m => m.RoomEn).HasMaxLength(FieldLengths.Venue);
+        e.Property(m => m.BuildingTh).HasMaxLength(FieldLengths.Venue);
+        e.Property(m => m.BuildingEn).HasMaxLength(FieldLengths.Venue);
+        e.Property(m => m.ObjectivesTh).HasMaxLength(FieldLengths.Markdown);
+        e.Property(m => m.ObjectivesEn).HasMaxLength(FieldLengths.Markdown);
+        e.Property(m => m.CorrectionReason).HasMaxLength(FieldLengths.Reason);
+        e.HasOne(m => m.HostOrganization).WithMany().HasForeignKey(m => m.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(m => m.PreviousMeeting).WithMany().HasForeignKey(m => m.PreviousMeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(m => m.CoHosts).WithOne().HasForeignKey(c => c.MeetingId);
+        e.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(i => i.MeetingId);
+        e.HasMany(m => m.Attendees).WithOne().HasForeignKey(a => a.MeetingId);
+        e.HasMany(m => m.References).WithOne().HasForeignKey(r => r.MeetingId);
+        e.HasMany(m => m.Tags).WithOne().HasForeignKey(t => t.MeetingId);
+        e.HasMany(m => m.RelatedActivities).WithOne().HasForeignKey(r => r.MeetingId);
+        e.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MeetingId);
+        e.HasMany(m => m.ApprovedVersions).WithOne().HasForeignKey(v => v.MeetingId);
+        e.HasIndex(m => m.Date);
+        e.HasQueryFilter(m => m.DeletedAt == null);
+    }
+}
+
+internal sealed class MeetingCoHostConfiguration : IEntityTypeConfiguration<MeetingCoHost>
+{
+    public void Configure(EntityTypeBuilder<MeetingCoHost> e)
+    {
+        e.HasKey(c => new { c.MeetingId, c.OrganizationId });
+        e.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> e)
+    {
+        e.Property(i => i.TopicTh).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(i => i.TopicEn).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(i => i.DiscussionTh).HasMaxLength(FieldLengths.Markdown);
+        e.Property(i => i.DiscussionEn).HasMaxLength(FieldLengths.Markdown);
+        e.Property(i => i.ResolutionTh).HasMaxLength(FieldLengths.Markdown);
+        e.Property(i => i.ResolutionEn).HasMaxLength(FieldLengths.Markdown);
+        e.HasOne(i => i.Presenter).WithMany().HasForeignKey(i => i.PresenterId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(i => new { i.MeetingId, i.Position });
+    }
+}
+
+internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>
+{
+    public void Configure(EntityTypeBuilder<Attendee> e)
+    {
+        e.Property(a => a.PositionTh).HasMaxLength(FieldLengths.Position);
+        e.Property(a => a.PositionEn).HasMaxLength(FieldLengths.Position);
+        e.Property(a => a.OnBehalfOf).HasMaxLength(FieldLengths.Position);
+        e.Property(a => a.AbsenceReason).HasMaxLength(FieldLengths.Reason);
+        e.Property(a => a.Role).HasConversion<string>().HasMaxLength(40);
+        e.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
+        e.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
+        e.HasIndex(a => a.OrganizationId);
+    }
+}
+
+internal sealed class MeetingReferenceConfiguration : IEntityTypeConfiguration<MeetingReference>
+{
+    public void Configure(EntityTypeBuilder<MeetingReference> e)
+    {
+        e.Property(r => r.Title).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(r => r.Publisher).HasMaxLength(FieldLengths.Name);
+        e.Property(r => r.Url).HasMaxLength(FieldLengths.Url);
+    }
+}
+
+internal sealed class MeetingTagConfiguration : IEntityTypeConfiguration<MeetingTag>
+{
+    public void Configure(EntityTypeBuilder<MeetingTag> e)
+    {
+        e.HasKey(t => new { t.MeetingId, t.Name });
+        e.Property(t => t.Name).HasMaxLength(FieldLengths.Tag);
+        e.HasIndex(t => t.Name);
+    }
+}
+
+internal sealed class RelatedActivityConfiguration : IEntityTypeConfiguration<RelatedActivity>
+{
+    public void Configure(EntityTypeBuilder<RelatedActivity> e)
+    {
+        e.Property(r => r.DescriptionTh).HasMaxLength(FieldLengths.Title);
+        e.Property(r => r.DescriptionEn).HasMaxLength(FieldLengths.Title);
+        e.HasOne(r => r.RelatedMeeting).WithMany().HasForeignKey(r => r.RelatedMeetingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeetingAttachmentConfiguration : IEntityTypeConfiguration<MeetingAttachment>
+{
+    public void Configure(EntityTypeBuilder<MeetingAttachment> e)
+    {
+        e.Property(a => a.FileName).HasMaxLength(FieldLengths.FileName);
+        e.Property(a => a.ContentType).HasMaxLength(100);
+        e.Property(a => a.StoredName).HasMaxLength(100);
+        e.Property(a => a.Description).HasMaxLength(FieldLengths.Reason);
+        e.Property(a => a.UploadedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class ApprovedMinutesConfiguration : IEntityTypeConfiguration<ApprovedMinutes>
+{
+    public void Configure(EntityTypeBuilder<ApprovedMinutes> e)
+    {
+        e.Property(v => v.ApprovedByName).HasMaxLength(256);
+        e.Property(v => v.CorrectionReason).HasMaxLength(FieldLengths.Reason);
+        e.HasIndex(v => new { v.MeetingId, v.Version }).IsUnique();
     }
 }

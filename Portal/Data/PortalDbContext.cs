@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.Audit;
+using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 
@@ -14,6 +15,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Attendee> Attendees => Set<Attendee>();
+    public DbSet<MeetingReference> MeetingReferences => Set<MeetingReference>();
+    public DbSet<MeetingTag> MeetingTags => Set<MeetingTag>();
+    public DbSet<RelatedActivity> RelatedActivities => Set<RelatedActivity>();
+    public DbSet<MeetingAttachment> MeetingAttachments => Set<MeetingAttachment>();
+    public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
 
     /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
     public CurrentUser? CurrentUser { get; init; }
@@ -55,6 +64,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
+            if (entry.Entity is ApprovedMinutes && entry.State != EntityState.Added)
+                throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = searchable.BuildSearchText();
             if (IsAudited(entry))

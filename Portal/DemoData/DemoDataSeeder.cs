@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Features.Organizations;
+using Portal.Features.People;
 using Portal.Features.Users;
 
 namespace Portal.DemoData;
@@ -27,7 +30,7 @@ public static class DemoDataSeeder
         if (await db.Organizations.IgnoreQueryFilters().AnyAsync(cancellationToken))
             return;
 
-        var organizations = DemoOrganizations.All.Select(o => new Features.Organizations.Organization
+        var organizations = DemoOrganizations.All.Select(o => new Organization
         {
             NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Kind = o.Kind, Website = o.Website, Province = o.Province,
         }).ToDictionary(o => o.Acronym!);
@@ -36,15 +39,16 @@ public static class DemoDataSeeder
         foreach (var (unit, parent) in DemoOrganizations.Parents)
             organizations[unit].ParentId = organizations[parent].Id;
 
+        var people = new Dictionary<string, Person>();
         foreach (var entry in DemoPeople.All)
         {
             var p = entry.Person;
-            db.People.Add(new Features.People.Person
+            people[p.GivenNameEn] = db.People.Add(new Person
             {
                 Honorific = p.Honorific, GivenNameTh = p.GivenNameTh, FamilyNameTh = p.FamilyNameTh, GivenNameEn = p.GivenNameEn,
                 FamilyNameEn = p.FamilyNameEn, PositionTh = p.PositionTh, PositionEn = p.PositionEn, LegalBasis = p.LegalBasis,
                 OrganizationId = organizations[entry.OrganizationAcronym].Id,
-            });
+            }).Entity;
         }
         await db.SaveChangesAsync(cancellationToken);
 
@@ -58,5 +62,56 @@ public static class DemoDataSeeder
                 throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await userManager.AddToRoleAsync(user, role);
         }
+
+        var coordinator = await userManager.FindByEmailAsync("coordinator@kktt.demo");
+        await SeedMeetingsAsync(db, organizations, people, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
+    }
+
+    private static async Task SeedMeetingsAsync(PortalDbContext db, Dictionary<string, Organization> organizations,
+        Dictionary<string, Person> people, AuditActor approver, CancellationToken cancellationToken)
+    {
+        Attendee Attend(Person person, string acronym, AttendeeRole role) => new()
+        {
+            Person = person, OrganizationId = organizations[acronym].Id, PositionTh = person.PositionTh, PositionEn = person.PositionEn,
+            Role = role, Status = AttendanceStatus.Present,
+        };
+
+        var visit = DemoMeetings.ScopcVisit();
+        visit.HostOrganizationId = organizations[DemoOrganizations.Kktt].Id;
+        visit.CoHosts = [new MeetingCoHost { OrganizationId = organizations[DemoOrganizations.Scopc].Id }];
+        visit.Attendees =
+        [
+            Attend(people["Rawee"], DemoOrganizations.Kku, AttendeeRole.Chair),
+            Attend(people["Wanida"], DemoOrganizations.Kku, AttendeeRole.Presenter),
+            Attend(people["Melinda"], DemoOrganizations.WorldBank, AttendeeRole.Participant),
+        ];
+        visit.AgendaItems[0].Presenter = people["Rawee"];
+        visit.AgendaItems[1].Presenter = people["Wanida"];
+        db.Meetings.Add(visit);
+
+        var workshop = DemoMeetings.Workshop();
+        workshop.HostOrganizationId = organizations[DemoOrganizations.Kktt].Id;
+        workshop.CoHosts = [new MeetingCoHost { OrganizationId = organizations[DemoOrganizations.WorldBank].Id }];
+        foreach (var acronym in DemoMeetings.WorkshopOrganizations)
+        {
+            var attendee = DemoMeetings.NamedAttendees.TryGetValue(acronym, out var named)
+                ? Attend(people[named.GivenNameEn], acronym, named.Role)
+                : Attend(db.People.Add(DemoMeetings.Representative(organizations[acronym])).Entity, acronym, AttendeeRole.Participant);
+            workshop.Attendees.Add(attendee);
+        }
+        workshop.AgendaItems[0].Presenter = people["Suradech"];
+        workshop.AgendaItems[1].Presenter = people["Melinda"];
+        workshop.AgendaItems[2].Presenter = people["Suradech"];
+        workshop.RelatedActivities.Insert(0, new RelatedActivity { RelatedMeeting = visit });
+        db.Meetings.Add(workshop);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Both meetings took place and their minutes were approved; a correction would open version 2.
+        foreach (var meeting in new[] { visit, workshop })
+        {
+            db.ApprovedMinutes.Add(await MinutesService.FreezeAsync(db, meeting, approver, cancellationToken));
+            meeting.MinutesStatus = MinutesStatus.Approved;
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Components;
 using Portal.Data;
 using Portal.DemoData;
+using Portal.Features.Meetings;
 using Portal.Localization;
 
 namespace Portal.Hosting;
@@ -26,6 +27,7 @@ public static class PortalPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapCultureEndpoint();
+        app.MapMeetingEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

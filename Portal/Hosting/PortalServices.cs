@@ -10,6 +10,7 @@ using Portal.Auth;
 using Portal.Components.Account;
 using Portal.Data;
 using Portal.Features.Audit;
+using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
@@ -70,6 +71,12 @@ public static class PortalServices
         services.AddScoped<PersonService>();
         services.AddScoped<AuditService>();
         services.AddScoped<UserService>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<MinutesService>();
+        services.AddScoped<AttachmentService>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using Portal.Validation;
+
 namespace Portal.Features.Organizations;
 
 /// <summary>What the organization editor edits.</summary>
@@ -22,15 +24,13 @@ public sealed record OrganizationForm
     {
         o.NameTh = NameTh.Trim();
         o.NameEn = NameEn.Trim();
-        o.Acronym = Blank(Acronym);
+        o.Acronym = Input.Blank(Acronym);
         o.Kind = Kind;
         o.ParentId = ParentId;
-        o.Province = Blank(Province);
-        o.Website = Blank(Website);
-        o.Notes = Blank(Notes);
+        o.Province = Input.Blank(Province);
+        o.Website = Input.Blank(Website);
+        o.Notes = Input.Blank(Notes);
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed record OrganizationRow(int Id, string NameTh, string NameEn, string? Acronym, OrganizationKind Kind, string? Province, bool IsDeleted)

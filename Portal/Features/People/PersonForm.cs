@@ -1,3 +1,5 @@
+using Portal.Validation;
+
 namespace Portal.Features.People;
 
 /// <summary>What the person editor edits.</summary>
@@ -29,15 +31,13 @@ public sealed record PersonForm
         p.FamilyNameTh = FamilyNameTh.Trim();
         p.GivenNameEn = GivenNameEn.Trim();
         p.FamilyNameEn = FamilyNameEn.Trim();
-        p.PositionTh = Blank(PositionTh);
-        p.PositionEn = Blank(PositionEn);
+        p.PositionTh = Input.Blank(PositionTh);
+        p.PositionEn = Input.Blank(PositionEn);
         p.OrganizationId = OrganizationId;
-        p.Email = Blank(Email);
-        p.Phone = Blank(Phone);
+        p.Email = Input.Blank(Email);
+        p.Phone = Input.Blank(Phone);
         p.LegalBasis = LegalBasis;
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 public sealed record PersonRow(

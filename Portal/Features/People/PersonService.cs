@@ -30,13 +30,20 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
             (_, false) => people.OrderBy(p => EF.Functions.Collate(p.GivenNameTh, ThaiCollation.Name)).ThenBy(p => EF.Functions.Collate(p.FamilyNameTh, ThaiCollation.Name)),
             (_, true) => people.OrderByDescending(p => EF.Functions.Collate(p.GivenNameTh, ThaiCollation.Name)).ThenByDescending(p => EF.Functions.Collate(p.FamilyNameTh, ThaiCollation.Name)),
         };
-        var items = await people.Skip(query.Skip).Take(query.Take)
-            .Select(p => new PersonRow(p.Id, p.Honorific, p.GivenNameTh, p.FamilyNameTh, p.GivenNameEn, p.FamilyNameEn,
-                p.PositionTh, p.PositionEn, p.OrganizationId, p.Organization!.Acronym, p.Organization.NameTh, p.Organization.NameEn,
-                p.AnonymizedAt != null, p.DeletedAt != null))
-            .ToListAsync(cancellationToken);
+        var items = await Rows(people.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
         return new PagedResult<PersonRow>(items, total);
     }
+
+    public async Task<PersonRow?> GetRowAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Rows(db.People.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<PersonRow> Rows(IQueryable<Person> people) =>
+        people.Select(p => new PersonRow(p.Id, p.Honorific, p.GivenNameTh, p.FamilyNameTh, p.GivenNameEn, p.FamilyNameEn,
+            p.PositionTh, p.PositionEn, p.OrganizationId, p.Organization!.Acronym, p.Organization.NameTh, p.Organization.NameEn,
+            p.AnonymizedAt != null, p.DeletedAt != null));
 
     public async Task<Person?> GetAsync(int id, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using Portal.Auth;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.EndToEnd;
+
+[Collection(nameof(ServerCollection))]
+public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassFixture<Browser>
+{
+    private readonly List<string> consoleErrors = [];
+
+    private async Task<IPage> SignInAsync(string role, int width = 1280)
+    {
+        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
+        page.PageError += (_, error) => consoleErrors.Add(error);
+        page.Dialog += (_, dialog) => consoleErrors.Add("A script opened a dialog: " + dialog.Message);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
+        await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(server.BaseAddress + "/");
+        return page;
+    }
+
+    private static async Task ChooseAsync(IPage page, string selectTestId, string optionText)
+    {
+        await page.Locator($"[data-testid={selectTestId}]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = optionText }).First.ClickAsync();
+    }
+
+    [Fact]
+    public async Task Staff_records_a_meeting_with_an_attendee_and_an_agenda_item_and_a_coordinator_approves_the_minutes()
+    {
+        var page = await SignInAsync(Roles.Staff);
+        await Browser.GoToAsync(page, "/meetings/new");
+        await Browser.Field(page, "title-th").FillAsync("ประชุมหารือระบบขนส่งมวลชน");
+        await Browser.Field(page, "title-en").FillAsync("Consultation on mass transit");
+        await Browser.Field(page, "date").FillAsync("15/8/2567");
+        await Browser.Field(page, "date").PressAsync("Tab");
+        await Browser.Field(page, "number").FillAsync("4");
+        await ChooseAsync(page, "host", "บริษัท ขอนแก่นพัฒนาเมือง จำกัด");
+        await page.Keyboard.PressAsync("Escape");
+        await page.ClickAsync("[data-testid=save]");
+
+        await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("ประชุมหารือระบบขนส่งมวลชน");
+        await Expect(page.Locator("[data-testid=meeting-date]")).ToContainTextAsync("15 สิงหาคม 2567");
+        await Expect(page.Locator("[data-testid=meeting-number]")).ToHaveTextAsync("ครั้งที่ 4/2567");
+
+        await page.ClickAsync("[data-testid=add-attendee]");
+        await Browser.Field(page, "person-search").FillAsync("เมลินดา");
+        await page.Locator("[data-testid=person-results] .mud-list-item").First.ClickAsync();
+        await Expect(page.Locator("[data-testid=picked-person]")).ToContainTextAsync("เมลินดา กู๊ด");
+        await ChooseAsync(page, "attendee-role", "ผู้นำเสนอ");
+        await page.ClickAsync("[data-testid=attendee-save]");
+        await Expect(page.Locator("[data-testid=attendee-row]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=attendee-row]")).ToContainTextAsync("ผู้นำเสนอ");
+        await Expect(page.Locator("[data-testid=tally]")).ToHaveTextAsync("1 คน จาก 1 หน่วยงาน");
+
+        await page.ClickAsync("[data-testid=add-agenda-item]");
+        await Browser.Field(page, "topic-th").FillAsync("รายงานความคืบหน้า");
+        await Browser.Field(page, "topic-en").FillAsync("Progress report");
+        await Browser.Field(page, "discussion-th").FillAsync(
+            "ที่ประชุม**รับทราบ** <script>alert('xss')</script> [คลิก](javascript:alert(1)) <img src=x onerror=alert(2)>");
+        await Browser.Field(page, "resolution-th").FillAsync("ที่ประชุมรับทราบ");
+        await page.ClickAsync("[data-testid=agenda-save]");
+        var item = page.Locator("[data-testid=agenda-item]");
+        await Expect(item).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-draft"), FullPage = true });
+        await Expect(item).ToContainTextAsync("ระเบียบวาระที่ 1");
+        await Expect(item.Locator("strong", new LocatorLocatorOptions { HasText = "รับทราบ" })).ToHaveCountAsync(1);
+        // Typed markup is shown as text or dropped, never run: no script element, no javascript: link, no event handler.
+        Assert.Equal(0, await item.Locator("script, img, [onerror]").CountAsync());
+        Assert.Equal(0, await item.Locator("a[href^='javascript']").CountAsync());
+
+        await page.ClickAsync("[data-testid=minutes-SubmitForReview]");
+        await Expect(page.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รอตรวจ");
+        // In review nothing can be edited.
+        await Expect(page.Locator("[data-testid=add-agenda-item]")).ToHaveCountAsync(0);
+        var meetingUrl = page.Url;
+
+        var coordinator = await SignInAsync(Roles.Coordinator);
+        await Browser.GoToAsync(coordinator, meetingUrl);
+        await coordinator.ClickAsync("[data-testid=minutes-Approve]");
+        await coordinator.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "รับรองรายงานการประชุม" }).ClickAsync();
+        await Expect(coordinator.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รับรองแล้ว");
+        await Expect(coordinator.Locator("[data-testid=minutes-versions]")).ToContainTextAsync("ฉบับที่ 1");
+        await Expect(coordinator.Locator("[data-testid=minutes-versions]")).ToContainTextAsync("coordinator@kktt.demo");
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-approved"), FullPage = true });
+
+        await coordinator.Locator("[data-testid=minutes-versions] a").First.ClickAsync();
+        await Expect(coordinator.Locator("[data-testid=minutes]")).ToContainTextAsync("รายงานการประชุม ประชุมหารือระบบขนส่งมวลชน");
+        await Expect(coordinator.Locator("[data-testid=minutes]")).ToContainTextAsync("เมลินดา กู๊ด");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task The_demo_workshop_shows_its_19_organizations_agenda_and_related_activities()
+    {
+        var page = await SignInAsync(Roles.Coordinator);
+        await Browser.GoToAsync(page, "/meetings");
+        await Browser.Field(page, "search").FillAsync("ไอยรา");
+        var table = page.Locator("[data-testid=meeting-table]");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
+        await table.Locator("a").First.ClickAsync();
+        await Browser.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น");
+        await Expect(page.Locator("[data-testid=tally]")).ToHaveTextAsync("19 คน จาก 19 หน่วยงาน");
+        await Expect(page.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(4);
+        await Expect(page.Locator("[data-testid=related] li")).ToHaveCountAsync(5);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-workshop-th"), FullPage = true });
+
+        await Browser.GoToAsync(page, "/meetings");
+        await Browser.Field(page, "filter-year").FillAsync("2567");
+        await page.ClickAsync("[data-testid=view-toggle] >> text=ปฏิทิน");
+        await Expect(page.Locator("[data-testid=month-title]")).ToHaveTextAsync("กรกฎาคม 2567");
+        await Expect(page.Locator("[data-testid=month-grid] a.meeting")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meetings-calendar"), FullPage = true });
+        Assert.Empty(consoleErrors);
+    }
+}

@@ -1,0 +1,195 @@
+using Portal.Data;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+
+namespace Portal.Features.Meetings;
+
+public class Meeting : ISoftDeletable, ISearchable
+{
+    public int Id { get; set; }
+    public MeetingKind Kind { get; set; }
+    public string TitleTh { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+
+    /// <summary>The meeting's number within its year, printed as "ครั้งที่ 3/2567".</summary>
+    public int? Number { get; set; }
+
+    /// <summary>Date and times are Asia/Bangkok wall-clock values: minutes record the time the room saw.</summary>
+    public DateOnly Date { get; set; }
+    public TimeOnly StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+
+    public string? RoomTh { get; set; }
+    public string? RoomEn { get; set; }
+    public string? BuildingTh { get; set; }
+    public string? BuildingEn { get; set; }
+
+    /// <summary>Always set by the editor; nullable in the schema so that a meeting whose host was later deleted still lists.</summary>
+    public int? HostOrganizationId { get; set; }
+    public Organization? HostOrganization { get; set; }
+    public List<MeetingCoHost> CoHosts { get; set; } = [];
+
+    /// <summary>The earlier meeting this one continues, whose minutes it confirms.</summary>
+    public int? PreviousMeetingId { get; set; }
+    public Meeting? PreviousMeeting { get; set; }
+
+    public string? ObjectivesTh { get; set; }
+    public string? ObjectivesEn { get; set; }
+
+    public MinutesStatus MinutesStatus { get; set; }
+    /// <summary>The version the current minutes will have when approved; 1 until a correction opens version 2.</summary>
+    public int MinutesVersion { get; set; } = 1;
+    public string? CorrectionReason { get; set; }
+
+    public List<AgendaItem> AgendaItems { get; set; } = [];
+    public List<Attendee> Attendees { get; set; } = [];
+    public List<MeetingReference> References { get; set; } = [];
+    public List<MeetingTag> Tags { get; set; } = [];
+    public List<RelatedActivity> RelatedActivities { get; set; } = [];
+    public List<MeetingAttachment> Attachments { get; set; } = [];
+    public List<ApprovedMinutes> ApprovedVersions { get; set; } = [];
+
+    public DateTime? DeletedAt { get; set; }
+    public string SearchText { get; set; } = "";
+
+    public string BuildSearchText() =>
+        SearchTextBuilder.Build(TitleTh, TitleEn, RoomTh, RoomEn, BuildingTh, BuildingEn, ObjectivesTh, ObjectivesEn);
+
+    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+
+    /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
+    public string Venue(bool thai) => string.Join(", ",
+        new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+public enum MeetingKind
+{
+    Workshop,
+    SiteVisit,
+    Consultation,
+    CourtesyVisit,
+    Seminar,
+}
+
+public enum MinutesStatus
+{
+    Draft,
+    InReview,
+    Approved,
+}
+
+public class MeetingCoHost
+{
+    public int MeetingId { get; set; }
+    public int OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+}
+
+/// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
+public class AgendaItem
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    /// <summary>1-based position; the printed ระเบียบวาระที่ N.</summary>
+    public int Position { get; set; }
+    public bool ConfirmsPreviousMinutes { get; set; }
+    public string TopicTh { get; set; } = "";
+    public string TopicEn { get; set; } = "";
+    public int? PresenterId { get; set; }
+    public Person? Presenter { get; set; }
+    public string? DiscussionTh { get; set; }
+    public string? DiscussionEn { get; set; }
+    public string? ResolutionTh { get; set; }
+    public string? ResolutionEn { get; set; }
+}
+
+/// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
+public class Attendee
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public string? PositionTh { get; set; }
+    public string? PositionEn { get; set; }
+    public AttendeeRole Role { get; set; }
+    public AttendanceStatus Status { get; set; }
+    /// <summary>Whom the attendee stood in for (มาประชุมแทน), as the minutes print it.</summary>
+    public string? OnBehalfOf { get; set; }
+    /// <summary>Why an absent or excused member did not come (ผู้ไม่มาประชุม … ติดราชการ).</summary>
+    public string? AbsenceReason { get; set; }
+}
+
+public enum AttendeeRole
+{
+    Chair,
+    Presenter,
+    Participant,
+    Secretary,
+    Observer,
+}
+
+public enum AttendanceStatus
+{
+    Present,
+    OnBehalf,
+    Absent,
+    Excused,
+}
+
+/// <summary>A document presented at the meeting, e.g. the World Bank's Thailand Economic Monitor.</summary>
+public class MeetingReference
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public string Title { get; set; } = "";
+    public string? Publisher { get; set; }
+    public string? Url { get; set; }
+}
+
+public class MeetingTag
+{
+    public int MeetingId { get; set; }
+    public string Name { get; set; } = "";
+}
+
+/// <summary>Another meeting or a project the meeting relates to.</summary>
+public class RelatedActivity
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public int? RelatedMeetingId { get; set; }
+    public Meeting? RelatedMeeting { get; set; }
+    public string? DescriptionTh { get; set; }
+    public string? DescriptionEn { get; set; }
+}
+
+public class MeetingAttachment
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    /// <summary>The name on disk, chosen by the portal: a user's file name is never part of a path.</summary>
+    public string StoredName { get; set; } = "";
+    public string? Description { get; set; }
+    public DateTime UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>An approved version of a meeting's minutes, frozen: never updated or deleted (the data context refuses).</summary>
+public class ApprovedMinutes
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public int Version { get; set; }
+    /// <summary>The <see cref="MinutesDocument"/> as approved, in JSON.</summary>
+    public string Document { get; set; } = "";
+    public DateTime ApprovedAt { get; set; }
+    public string? ApprovedById { get; set; }
+    public string ApprovedByName { get; set; } = "";
+    public string? CorrectionReason { get; set; }
+}

@@ -1,0 +1,43 @@
+using System.Net.Mime;
+using Microsoft.Net.Http.Headers;
+using Portal.Localization;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>The meeting downloads that are files rather than pages: calendar entries and attachments.</summary>
+public static class MeetingEndpoints
+{
+    public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
+    {
+        var meetings = app.MapGroup("/meetings").RequireAuthorization();
+
+        meetings.MapGet("/calendar.ics", async (MeetingService service, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var all = await service.FeedAsync(cancellationToken);
+            var thai = PortalCultures.IsThai();
+            var text = MeetingCalendar.Write(all, BaseUri(http), thai, clock.GetUtcNow().UtcDateTime, BilingualText.Get("App.Name", thai));
+            return Results.Text(text, MeetingCalendar.ContentType);
+        });
+
+        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var meeting = await service.GetAsync(id, cancellationToken);
+            if (meeting is null || meeting.DeletedAt is not null) return Results.NotFound();
+            var thai = PortalCultures.IsThai();
+            var text = MeetingCalendar.Write([meeting], BaseUri(http), thai, clock.GetUtcNow().UtcDateTime, meeting.Title(thai));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(text), MeetingCalendar.ContentType, MeetingCalendar.FileName(meeting));
+        });
+
+        meetings.MapGet("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, AttachmentService attachments, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var opened = await attachments.OpenAsync(id, attachmentId, cancellationToken);
+            if (opened is not { } found) return Results.NotFound();
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            // Always a download, never rendered in the portal's origin, whatever the file claims to be.
+            return Results.File(found.Content, found.Attachment.ContentType, found.Attachment.FileName);
+        });
+        return app;
+    }
+
+    private static Uri BaseUri(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
+}

@@ -1,0 +1,142 @@
+using Portal.Validation;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>What the meeting editor edits: the heading of the minutes.</summary>
+public sealed record MeetingForm
+{
+    public MeetingKind Kind { get; set; }
+    public string TitleTh { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public int? Number { get; set; }
+    public DateTime? Date { get; set; }
+    public TimeSpan? StartTime { get; set; }
+    public TimeSpan? EndTime { get; set; }
+    public string? RoomTh { get; set; }
+    public string? RoomEn { get; set; }
+    public string? BuildingTh { get; set; }
+    public string? BuildingEn { get; set; }
+    public int? HostOrganizationId { get; set; }
+    public IReadOnlyCollection<int> CoHostOrganizationIds { get; set; } = [];
+    public int? PreviousMeetingId { get; set; }
+    public string? ObjectivesTh { get; set; }
+    public string? ObjectivesEn { get; set; }
+
+    public static MeetingForm From(Meeting m) => new()
+    {
+        Kind = m.Kind, TitleTh = m.TitleTh, TitleEn = m.TitleEn, Number = m.Number,
+        Date = m.Date.ToDateTime(TimeOnly.MinValue), StartTime = m.StartTime.ToTimeSpan(), EndTime = m.EndTime?.ToTimeSpan(),
+        RoomTh = m.RoomTh, RoomEn = m.RoomEn, BuildingTh = m.BuildingTh, BuildingEn = m.BuildingEn,
+        HostOrganizationId = m.HostOrganizationId, CoHostOrganizationIds = m.CoHosts.Select(c => c.OrganizationId).ToList(),
+        PreviousMeetingId = m.PreviousMeetingId, ObjectivesTh = m.ObjectivesTh, ObjectivesEn = m.ObjectivesEn,
+    };
+
+    public void ApplyTo(Meeting m)
+    {
+        m.Kind = Kind;
+        m.TitleTh = TitleTh.Trim();
+        m.TitleEn = TitleEn.Trim();
+        m.Number = Number;
+        m.Date = DateOnly.FromDateTime(Date!.Value);
+        m.StartTime = TimeOnly.FromTimeSpan(StartTime!.Value);
+        m.EndTime = EndTime is { } end ? TimeOnly.FromTimeSpan(end) : null;
+        m.RoomTh = Input.Blank(RoomTh);
+        m.RoomEn = Input.Blank(RoomEn);
+        m.BuildingTh = Input.Blank(BuildingTh);
+        m.BuildingEn = Input.Blank(BuildingEn);
+        m.HostOrganizationId = HostOrganizationId;
+        m.PreviousMeetingId = PreviousMeetingId;
+        m.ObjectivesTh = Input.Blank(ObjectivesTh);
+        m.ObjectivesEn = Input.Blank(ObjectivesEn);
+    }
+}
+
+public sealed record AgendaItemForm
+{
+    public string TopicTh { get; set; } = "";
+    public string TopicEn { get; set; } = "";
+    public int? PresenterId { get; set; }
+    public string? DiscussionTh { get; set; }
+    public string? DiscussionEn { get; set; }
+    public string? ResolutionTh { get; set; }
+    public string? ResolutionEn { get; set; }
+
+    public static AgendaItemForm From(AgendaItem i) => new()
+    {
+        TopicTh = i.TopicTh, TopicEn = i.TopicEn, PresenterId = i.PresenterId, DiscussionTh = i.DiscussionTh,
+        DiscussionEn = i.DiscussionEn, ResolutionTh = i.ResolutionTh, ResolutionEn = i.ResolutionEn,
+    };
+
+    public void ApplyTo(AgendaItem i)
+    {
+        i.TopicTh = TopicTh.Trim();
+        i.TopicEn = TopicEn.Trim();
+        i.PresenterId = PresenterId;
+        i.DiscussionTh = Input.Blank(DiscussionTh);
+        i.DiscussionEn = Input.Blank(DiscussionEn);
+        i.ResolutionTh = Input.Blank(ResolutionTh);
+        i.ResolutionEn = Input.Blank(ResolutionEn);
+    }
+}
+
+public sealed record AttendeeForm
+{
+    public int? PersonId { get; set; }
+    public int? OrganizationId { get; set; }
+    public string? PositionTh { get; set; }
+    public string? PositionEn { get; set; }
+    public AttendeeRole Role { get; set; } = AttendeeRole.Participant;
+    public AttendanceStatus Status { get; set; }
+    public string? OnBehalfOf { get; set; }
+    public string? AbsenceReason { get; set; }
+
+    public static AttendeeForm From(Attendee a) => new()
+    {
+        PersonId = a.PersonId, OrganizationId = a.OrganizationId, PositionTh = a.PositionTh, PositionEn = a.PositionEn,
+        Role = a.Role, Status = a.Status, OnBehalfOf = a.OnBehalfOf, AbsenceReason = a.AbsenceReason,
+    };
+
+    public void ApplyTo(Attendee a)
+    {
+        a.PersonId = PersonId!.Value;
+        a.OrganizationId = OrganizationId;
+        a.PositionTh = Input.Blank(PositionTh);
+        a.PositionEn = Input.Blank(PositionEn);
+        a.Role = Role;
+        a.Status = Status;
+        // A stand-in's principal and an absentee's reason mean nothing for other statuses; keep the record clean.
+        a.OnBehalfOf = Status == AttendanceStatus.OnBehalf ? Input.Blank(OnBehalfOf) : null;
+        a.AbsenceReason = Status is AttendanceStatus.Absent or AttendanceStatus.Excused ? Input.Blank(AbsenceReason) : null;
+    }
+}
+
+public sealed record ReferenceForm
+{
+    public string Title { get; set; } = "";
+    public string? Publisher { get; set; }
+    public string? Url { get; set; }
+}
+
+public sealed record RelatedActivityForm
+{
+    public int? RelatedMeetingId { get; set; }
+    public string? DescriptionTh { get; set; }
+    public string? DescriptionEn { get; set; }
+}
+
+/// <summary>A line of the meetings list and calendar.</summary>
+public sealed record MeetingRow(
+    int Id, MeetingKind Kind, string TitleTh, string TitleEn, int? Number, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime,
+    string? HostAcronym, string? HostNameTh, string? HostNameEn, MinutesStatus Status, bool IsDeleted)
+{
+    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string OtherTitle(bool thai) => thai ? TitleEn : TitleTh;
+    public string Host(bool thai) => HostAcronym ?? (thai ? HostNameTh : HostNameEn) ?? "";
+}
+
+/// <summary>The list's filters beyond the search box.</summary>
+public sealed record MeetingFilter(MeetingKind? Kind = null, int? Year = null, MinutesStatus? Status = null, int? OrganizationId = null, int? PersonId = null)
+{
+    /// <summary>Users type the year as they think of it: 2567 (Buddhist Era) or 2024. Years past 2400 are read as BE.</summary>
+    public static int ToGregorianYear(int year) => year > 2400 ? year - 543 : year;
+}

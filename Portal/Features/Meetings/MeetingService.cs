@@ -1,0 +1,341 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Validation;
+
+namespace Portal.Features.Meetings;
+
+public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access)
+{
+    public async Task<PagedResult<MeetingRow>> ListAsync(ListQuery query, MeetingFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = Filter(await access.VisibleAsync(db, query.IncludeDeleted, cancellationToken), query.Search, filter);
+        var total = await meetings.CountAsync(cancellationToken);
+        meetings = (query.SortBy, query.Descending) switch
+        {
+            ("title", false) => meetings.OrderBy(m => EF.Functions.Collate(m.TitleTh, ThaiCollation.Name)),
+            ("title", true) => meetings.OrderByDescending(m => EF.Functions.Collate(m.TitleTh, ThaiCollation.Name)),
+            ("kind", false) => meetings.OrderBy(m => m.Kind).ThenByDescending(m => m.Date),
+            ("kind", true) => meetings.OrderByDescending(m => m.Kind).ThenByDescending(m => m.Date),
+            ("date", false) => meetings.OrderBy(m => m.Date).ThenBy(m => m.StartTime),
+            _ => meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime),
+        };
+        var items = await Rows(meetings.Skip(query.Skip).Take(query.Take)).ToListAsync(cancellationToken);
+        return new PagedResult<MeetingRow>(items, total);
+    }
+
+    /// <summary>The meetings of one calendar month (Bangkok dates), with the list's search and filters.</summary>
+    public async Task<List<MeetingRow>> MonthAsync(int year, int month, string? search, MeetingFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var first = new DateOnly(year, month, 1);
+        var next = first.AddMonths(1);
+        var meetings = Filter(await access.VisibleAsync(db, cancellationToken: cancellationToken), search, filter with { Year = null })
+            .Where(m => m.Date >= first && m.Date < next)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime);
+        return await Rows(meetings).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Every meeting the user may see, oldest first, for the calendar feed.</summary>
+    public async Task<List<Meeting>> FeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await access.VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking()
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Take(5000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Meetings to choose from as an earlier or related meeting.</summary>
+    public async Task<List<MeetingRow>> PickListAsync(int? exceptId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Where(m => m.Id != exceptId)
+            .OrderByDescending(m => m.Date).Take(500);
+        return await Rows(meetings).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One meeting with all it holds, or null when it does not exist or the user may not see it.
+    /// People and organizations deleted since still show: past minutes keep naming them.</summary>
+    public async Task<Meeting?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await (await access.VisibleAsync(db, includeDeleted: true, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
+            return null;
+        var meeting = await LoadWholeAsync(db, id, cancellationToken);
+        if (meeting is null) return null;
+        // Links to meetings the user may not see (or that were deleted) are not shown.
+        var visible = await (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Select(m => m.Id).ToListAsync(cancellationToken);
+        meeting.RelatedActivities.RemoveAll(r => r.RelatedMeetingId is { } rid && !visible.Contains(rid));
+        if (meeting.PreviousMeetingId is { } previous && !visible.Contains(previous))
+            meeting.PreviousMeeting = null;
+        return meeting;
+    }
+
+    /// <summary>A meeting with everything it holds, including people and organizations deleted since, in the minutes' order.
+    /// Asks nothing about the user: callers check <see cref="MeetingAccess"/> first.</summary>
+    internal static async Task<Meeting?> LoadWholeAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+            .Include(m => m.HostOrganization)
+            .Include(m => m.CoHosts).ThenInclude(c => c.Organization)
+            .Include(m => m.PreviousMeeting)
+            .Include(m => m.AgendaItems).ThenInclude(i => i.Presenter)
+            .Include(m => m.Attendees).ThenInclude(a => a.Person)
+            .Include(m => m.Attendees).ThenInclude(a => a.Organization)
+            .Include(m => m.References)
+            .Include(m => m.Tags)
+            .Include(m => m.RelatedActivities).ThenInclude(r => r.RelatedMeeting)
+            .Include(m => m.Attachments)
+            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null) return null;
+        meeting.AgendaItems.Sort((a, b) => a.Position.CompareTo(b.Position));
+        meeting.Attendees.Sort((a, b) => a.Role != b.Role ? a.Role.CompareTo(b.Role) : a.Id.CompareTo(b.Id));
+        return meeting;
+    }
+
+    /// <summary>Meetings that list this one among their related activities.</summary>
+    public async Task<List<MeetingRow>> LinkedFromAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken))
+            .Where(m => m.RelatedActivities.Any(r => r.RelatedMeetingId == id)).OrderByDescending(m => m.Date);
+        return await Rows(meetings).ToListAsync(cancellationToken);
+    }
+
+    public async Task<SaveResult> SaveAsync(int? id, MeetingForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, id, form, cancellationToken);
+        if (!errors.IsValid)
+            return SaveResult.Invalid(errors);
+
+        Meeting meeting;
+        if (id is null)
+        {
+            meeting = new Meeting();
+            db.Meetings.Add(meeting);
+        }
+        else
+        {
+            var (existing, openErrors) = await MeetingDrafts.OpenAsync(db, currentUser, id.Value, cancellationToken);
+            if (existing is null)
+                return SaveResult.Invalid(openErrors);
+            meeting = existing;
+            await db.Entry(meeting).Collection(m => m.CoHosts).LoadAsync(cancellationToken);
+        }
+        form.ApplyTo(meeting);
+        var coHosts = form.CoHostOrganizationIds.Where(o => o != meeting.HostOrganizationId).Distinct().ToHashSet();
+        meeting.CoHosts.RemoveAll(c => !coHosts.Contains(c.OrganizationId));
+        foreach (var organizationId in coHosts.Where(o => meeting.CoHosts.All(c => c.OrganizationId != o)))
+            meeting.CoHosts.Add(new MeetingCoHost { OrganizationId = organizationId });
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(meeting.Id);
+    }
+
+    private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, int? id, MeetingForm form, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(form.TitleTh), form.TitleTh);
+        errors.Required(nameof(form.TitleEn), form.TitleEn);
+        errors.MaxLength(nameof(form.TitleTh), form.TitleTh, FieldLengths.Title);
+        errors.MaxLength(nameof(form.TitleEn), form.TitleEn, FieldLengths.Title);
+        foreach (var (field, value) in new[] { (nameof(form.RoomTh), form.RoomTh), (nameof(form.RoomEn), form.RoomEn), (nameof(form.BuildingTh), form.BuildingTh), (nameof(form.BuildingEn), form.BuildingEn) })
+            errors.MaxLength(field, value, FieldLengths.Venue);
+        errors.MaxLength(nameof(form.ObjectivesTh), form.ObjectivesTh, FieldLengths.Markdown);
+        errors.MaxLength(nameof(form.ObjectivesEn), form.ObjectivesEn, FieldLengths.Markdown);
+        if (!Enum.IsDefined(form.Kind))
+            errors.Add(nameof(form.Kind), "Validation.Required");
+        if (form.Date is null)
+            errors.Add(nameof(form.Date), "Validation.Required");
+        if (form.StartTime is null)
+            errors.Add(nameof(form.StartTime), "Validation.Required");
+        else if (form.EndTime is { } end && end <= form.StartTime)
+            errors.Add(nameof(form.EndTime), "Meeting.EndBeforeStart");
+        if (form.Number is <= 0 or > 999)
+            errors.Add(nameof(form.Number), "Meeting.NumberRange");
+
+        if (form.HostOrganizationId is not { } hostId)
+            errors.Add(nameof(form.HostOrganizationId), "Validation.Required");
+        else if (!await db.Organizations.AnyAsync(o => o.Id == hostId, cancellationToken))
+            errors.Add(nameof(form.HostOrganizationId), "Validation.NotFound");
+        var coHosts = form.CoHostOrganizationIds.Distinct().ToList();
+        if (coHosts.Count > 0 && await db.Organizations.CountAsync(o => coHosts.Contains(o.Id), cancellationToken) != coHosts.Count)
+            errors.Add(nameof(form.CoHostOrganizationIds), "Validation.NotFound");
+
+        if (form.PreviousMeetingId is { } previousId)
+        {
+            var previous = await db.Meetings.Where(m => m.Id == previousId).Select(m => new { m.Date }).FirstOrDefaultAsync(cancellationToken);
+            if (previous is null || previousId == id)
+                errors.Add(nameof(form.PreviousMeetingId), "Validation.NotFound");
+            else if (form.Date is { } date && previous.Date > DateOnly.FromDateTime(date))
+                errors.Add(nameof(form.PreviousMeetingId), "Meeting.PreviousAfter");
+        }
+
+        // ครั้งที่ 3/2567 names one meeting of the host's series in that year.
+        if (form.Number is { } number && form.Date is { } day && form.HostOrganizationId is { } host)
+        {
+            var year = day.Year;
+            if (await db.Meetings.AnyAsync(m => m.Id != id && m.Number == number && m.HostOrganizationId == host
+                    && m.Date >= new DateOnly(year, 1, 1) && m.Date <= new DateOnly(year, 12, 31), cancellationToken))
+                errors.Add(nameof(form.Number), "Meeting.DuplicateNumber");
+        }
+        return errors;
+    }
+
+    public async Task DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null) return;
+        meeting.DeletedAt = db.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RestoreAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting?.DeletedAt is null) return;
+        meeting.DeletedAt = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Tags describe the meeting, not its minutes, so they may change after approval.</summary>
+    public async Task<FieldErrors> SetTagsAsync(int id, IEnumerable<string> tags, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        var errors = new FieldErrors();
+        var wanted = tags.Select(t => t.Trim()).Where(t => t.Length > 0).DistinctBy(t => t.ToLowerInvariant()).ToList();
+        if (wanted.Any(t => t.Length > FieldLengths.Tag))
+            errors.Add("Tags", "Validation.MaxLength", FieldLengths.Tag);
+        if (wanted.Count > 30)
+            errors.Add("Tags", "Meeting.TooManyTags", 30);
+        if (!errors.IsValid) return errors;
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.Include(m => m.Tags).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            errors.Add("", "Validation.NotFound");
+            return errors;
+        }
+        meeting.Tags.RemoveAll(t => !wanted.Contains(t.Name));
+        foreach (var tag in wanted.Where(t => meeting.Tags.All(existing => existing.Name != t)))
+            meeting.Tags.Add(new MeetingTag { Name = tag });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>Every tag in use, for suggestions.</summary>
+    public async Task<List<string>> TagsInUseAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MeetingTags.Select(t => t.Name).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+    }
+
+    public async Task<FieldErrors> AddRelatedAsync(int id, RelatedActivityForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = new FieldErrors();
+        if (form.RelatedMeetingId is null && string.IsNullOrWhiteSpace(form.DescriptionTh) && string.IsNullOrWhiteSpace(form.DescriptionEn))
+            errors.Add(nameof(form.DescriptionTh), "Meeting.RelatedNeedsSomething");
+        errors.MaxLength(nameof(form.DescriptionTh), form.DescriptionTh, FieldLengths.Title);
+        errors.MaxLength(nameof(form.DescriptionEn), form.DescriptionEn, FieldLengths.Title);
+        if (form.RelatedMeetingId is { } related && (related == id || !await db.Meetings.AnyAsync(m => m.Id == related, cancellationToken)))
+            errors.Add(nameof(form.RelatedMeetingId), "Validation.NotFound");
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
+            errors.Add("", "Validation.NotFound");
+        if (!errors.IsValid) return errors;
+        db.RelatedActivities.Add(new RelatedActivity
+        {
+            MeetingId = id, RelatedMeetingId = form.RelatedMeetingId,
+            DescriptionTh = Input.Blank(form.DescriptionTh), DescriptionEn = Input.Blank(form.DescriptionEn),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public async Task RemoveRelatedAsync(int id, int relatedActivityId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var activity = await db.RelatedActivities.FirstOrDefaultAsync(r => r.Id == relatedActivityId && r.MeetingId == id, cancellationToken);
+        if (activity is null) return;
+        db.RelatedActivities.Remove(activity);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A reference presented is part of the minutes, so only a draft takes one.</summary>
+    public async Task<FieldErrors> AddReferenceAsync(int id, ReferenceForm form, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (meeting, errors) = await MeetingDrafts.OpenAsync(db, currentUser, id, cancellationToken);
+        errors.Required(nameof(form.Title), form.Title);
+        errors.MaxLength(nameof(form.Title), form.Title, FieldLengths.Title);
+        errors.MaxLength(nameof(form.Publisher), form.Publisher, FieldLengths.Name);
+        errors.MaxLength(nameof(form.Url), form.Url, FieldLengths.Url);
+        errors.Url(nameof(form.Url), form.Url);
+        if (meeting is null || !errors.IsValid) return errors;
+        db.MeetingReferences.Add(new MeetingReference
+        {
+            MeetingId = id, Title = form.Title.Trim(), Publisher = Input.Blank(form.Publisher), Url = Input.Blank(form.Url),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    public async Task<FieldErrors> RemoveReferenceAsync(int id, int referenceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (meeting, errors) = await MeetingDrafts.OpenAsync(db, currentUser, id, cancellationToken);
+        if (meeting is null) return errors;
+        var reference = await db.MeetingReferences.FirstOrDefaultAsync(r => r.Id == referenceId && r.MeetingId == id, cancellationToken);
+        if (reference is not null)
+        {
+            db.MeetingReferences.Remove(reference);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return errors;
+    }
+
+    private static IQueryable<Meeting> Filter(IQueryable<Meeting> meetings, string? search, MeetingFilter filter)
+    {
+        var term = SearchTextBuilder.Normalize(search);
+        if (term.Length > 0)
+        {
+            meetings = meetings.Where(m => m.SearchText.Contains(term)
+                || m.HostOrganization!.SearchText.Contains(term)
+                || m.CoHosts.Any(c => c.Organization!.SearchText.Contains(term))
+                || m.Attendees.Any(a => a.Organization != null && a.Organization.SearchText.Contains(term))
+                || m.Tags.Any(t => t.Name.ToLower().Contains(term)));
+        }
+        if (filter.Kind is { } kind)
+            meetings = meetings.Where(m => m.Kind == kind);
+        if (filter.Status is { } status)
+            meetings = meetings.Where(m => m.MinutesStatus == status);
+        if (filter.Year is { } year)
+        {
+            var gregorian = MeetingFilter.ToGregorianYear(year);
+            if (gregorian is < 1 or > 9998)
+                return meetings.Where(_ => false);
+            var from = new DateOnly(gregorian, 1, 1);
+            var to = new DateOnly(gregorian + 1, 1, 1);
+            meetings = meetings.Where(m => m.Date >= from && m.Date < to);
+        }
+        if (filter.OrganizationId is { } organizationId)
+            meetings = meetings.Where(m => m.HostOrganizationId == organizationId
+                || m.CoHosts.Any(c => c.OrganizationId == organizationId)
+                || m.Attendees.Any(a => a.OrganizationId == organizationId));
+        if (filter.PersonId is { } personId)
+            meetings = meetings.Where(m => m.Attendees.Any(a => a.PersonId == personId));
+        return meetings;
+    }
+
+    private static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings) =>
+        meetings.Select(m => new MeetingRow(m.Id, m.Kind, m.TitleTh, m.TitleEn, m.Number, m.Date, m.StartTime, m.EndTime,
+            m.HostOrganization!.Acronym, m.HostOrganization.NameTh, m.HostOrganization.NameEn, m.MinutesStatus, m.DeletedAt != null));
+}

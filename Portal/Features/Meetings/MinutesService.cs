@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Validation;
+
+namespace Portal.Features.Meetings;
+
+/// <summary>Moves minutes through draft → in review → approved, freezing each approved version.</summary>
+public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access)
+{
+    public async Task<IReadOnlyList<MinutesTransition>> AvailableAsync(MinutesStatus status)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        return MinutesWorkflow.Available(status, principal.IsInRole);
+    }
+
+    /// <param name="reason">Why approved minutes are being corrected; required for <see cref="MinutesTransition.StartCorrection"/>.</param>
+    public async Task<FieldErrors> TransitionAsync(int meetingId, MinutesTransition transition, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        var errors = new FieldErrors();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null || !await access.CanSeeAsync(db, meetingId, cancellationToken))
+        {
+            errors.Add("", "Validation.NotFound");
+            return errors;
+        }
+        if (!MinutesWorkflow.RolesFor(transition).Any(principal.IsInRole))
+            throw new UnauthorizedAccessException("The signed-in user may not take this step of the minutes workflow.");
+        if (!MinutesWorkflow.IsAllowed(meeting.MinutesStatus, transition, principal.IsInRole))
+        {
+            errors.Add("", "Minutes.TransitionNotAllowed");
+            return errors;
+        }
+        if (transition == MinutesTransition.StartCorrection)
+        {
+            errors.Required("Reason", reason);
+            errors.MaxLength("Reason", reason, FieldLengths.Reason);
+            if (!errors.IsValid) return errors;
+        }
+
+        switch (transition)
+        {
+            case MinutesTransition.Approve:
+                db.ApprovedMinutes.Add(await FreezeAsync(db, meeting, await currentUser.GetActorAsync(), cancellationToken));
+                break;
+            case MinutesTransition.StartCorrection:
+                meeting.MinutesVersion++;
+                meeting.CorrectionReason = reason!.Trim();
+                break;
+        }
+        meeting.MinutesStatus = MinutesWorkflow.To(transition);
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>The approved record of the meeting's minutes as they stand now.</summary>
+    internal static async Task<ApprovedMinutes> FreezeAsync(PortalDbContext db, Meeting meeting, AuditActor approver, CancellationToken cancellationToken)
+    {
+        var whole = await MeetingService.LoadWholeAsync(db, meeting.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Meeting {meeting.Id} vanished while being approved.");
+        return new ApprovedMinutes
+        {
+            MeetingId = meeting.Id,
+            Version = meeting.MinutesVersion,
+            Document = (MinutesDocument.From(whole) with { Status = MinutesStatus.Approved }).ToJson(),
+            ApprovedAt = db.UtcNow,
+            ApprovedById = approver.UserId,
+            ApprovedByName = approver.Name,
+            CorrectionReason = meeting.CorrectionReason,
+        };
+    }
+
+    public async Task<List<ApprovedMinutesRow>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return [];
+        return await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderByDescending(v => v.Version)
+            .Select(v => new ApprovedMinutesRow(v.Version, v.ApprovedAt, v.ApprovedByName, v.CorrectionReason))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return null;
+        var approved = await db.ApprovedMinutes.AsNoTracking().FirstOrDefaultAsync(v => v.MeetingId == meetingId && v.Version == version, cancellationToken);
+        return approved is null ? null
+            : (MinutesDocument.FromJson(approved.Document), new ApprovedMinutesRow(approved.Version, approved.ApprovedAt, approved.ApprovedByName, approved.CorrectionReason));
+    }
+}
+
+public sealed record ApprovedMinutesRow(int Version, DateTime ApprovedAt, string ApprovedBy, string? CorrectionReason);

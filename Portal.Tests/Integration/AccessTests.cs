@@ -26,6 +26,13 @@ public class AccessTests(PortalServer server)
     [InlineData("/admin/users")]
     [InlineData("/admin/audit")]
     [InlineData("/Account/Manage")]
+    [InlineData("/meetings")]
+    [InlineData("/meetings/new")]
+    [InlineData("/meetings/1")]
+    [InlineData("/meetings/1/minutes/versions/1")]
+    [InlineData("/meetings/calendar.ics")]
+    [InlineData("/meetings/1/calendar.ics")]
+    [InlineData("/meetings/1/attachments/1")]
     public async Task Every_page_but_sign_in_sends_strangers_to_sign_in(string path)
     {
         var response = await server.NewClient().GetAsync(path);
@@ -89,6 +96,14 @@ public class AccessTests(PortalServer server)
         { Roles.Admin, "/admin/users", HttpStatusCode.OK, null },
         { Roles.Admin, "/admin/audit", HttpStatusCode.OK, null },
         { Roles.Admin, "/organizations/new", HttpStatusCode.OK, null },
+        { Roles.Staff, "/meetings", HttpStatusCode.OK, null },
+        { Roles.Staff, "/meetings/new", HttpStatusCode.OK, null },
+        { Roles.Staff, "/meetings/1", HttpStatusCode.OK, null },
+        { Roles.Coordinator, "/meetings", HttpStatusCode.OK, null },
+        { Roles.Coordinator, "/meetings/1/minutes/versions/1", HttpStatusCode.OK, null },
+        { Roles.Coordinator, "/meetings/new", HttpStatusCode.Redirect, "/Account/AccessDenied" },
+        { Roles.Partner, "/meetings/new", HttpStatusCode.Redirect, "/Account/AccessDenied" },
+        { Roles.Admin, "/meetings/new", HttpStatusCode.OK, null },
     };
 
     [Theory]

@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using Portal.Features.People;
 using Portal.Localization;
 
+using Portal.Features.Meetings;
+
 namespace Portal.Tests.Unit;
 
 public class LocalizationTests
@@ -52,6 +54,13 @@ public class LocalizationTests
             .Concat(Enum.GetNames<Honorific>().Select(n => $"Honorific.{n}"))
             .Concat(Enum.GetNames<LegalBasis>().Select(n => $"LegalBasis.{n}"))
             .Concat(Enum.GetNames<Portal.Features.Audit.AuditAction>().Select(n => $"AuditAction.{n}"))
+            .Concat(Enum.GetNames<MeetingKind>().Select(n => $"MeetingKind.{n}"))
+            .Concat(Enum.GetNames<MinutesStatus>().Select(n => $"MinutesStatus.{n}"))
+            .Concat(Enum.GetNames<MinutesStatus>().Select(n => $"Minutes.Explain.{n}"))
+            .Concat(Enum.GetNames<MinutesTransition>().Select(n => $"MinutesTransition.{n}"))
+            .Concat(Enum.GetNames<MinutesTransition>().Select(n => $"Minutes.Done.{n}"))
+            .Concat(Enum.GetNames<AttendeeRole>().Select(n => $"AttendeeRole.{n}"))
+            .Concat(Enum.GetNames<AttendanceStatus>().Select(n => $"AttendanceStatus.{n}"))
             .Concat(Portal.Auth.Roles.All.Select(r => $"Role.{r}"));
         foreach (var key in keys)
         {

@@ -103,13 +103,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
-                        changes[name] = new { @new = property.CurrentValue };
+                        changes[name] = new { @new = Readable(property.CurrentValue) };
                         break;
                     case EntityState.Deleted:
-                        changes[name] = new { old = property.OriginalValue };
+                        changes[name] = new { old = Readable(property.OriginalValue) };
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = new { old = property.OriginalValue, @new = property.CurrentValue };
+                        changes[name] = new { old = Readable(property.OriginalValue), @new = Readable(property.CurrentValue) };
                         if (name == nameof(ISoftDeletable.DeletedAt))
                             action = property.CurrentValue is null ? AuditAction.Restored : AuditAction.Deleted;
                         break;
@@ -119,6 +119,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 action = AuditAction.Anonymized;
             return entry.State == EntityState.Modified && changes.Count == 0 ? null : new PendingAudit(entry, action, changes);
         }
+
+        /// <summary>Enums by name, so the log reads "InReview" rather than 1 and survives reordering of the enum.</summary>
+        private static object? Readable(object? value) => value is Enum e ? e.ToString() : value;
 
         public AuditEntry ToEntry(AuditActor actor, DateTime at) => new()
         {

@@ -1,0 +1,111 @@
+using System.Net;
+using Ical.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Meetings;
+
+namespace Portal.Tests.Integration;
+
+[Collection(nameof(ServerCollection))]
+public class MeetingEndpointTests(PortalServer server)
+{
+    private async Task<int> WorkshopIdAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
+    }
+
+    /// <summary>Puts a file on a meeting the way the upload does, without a browser.</summary>
+    private async Task<int> AttachAsync(int meetingId, byte[] content, string fileName, string contentType)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var dataDirectory = scope.ServiceProvider.GetRequiredService<DataDirectory>();
+        var storedName = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(Path.Combine(dataDirectory.Attachments, meetingId.ToString()));
+        await File.WriteAllBytesAsync(Path.Combine(dataDirectory.Attachments, meetingId.ToString(), storedName), content);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var attachment = new MeetingAttachment
+        {
+            MeetingId = meetingId, FileName = fileName, ContentType = contentType, Size = content.Length, StoredName = storedName,
+            UploadedAt = DateTime.UtcNow, UploadedBy = "test",
+        };
+        db.MeetingAttachments.Add(attachment);
+        await db.SaveChangesAsync();
+        return attachment.Id;
+    }
+
+    private async Task<HttpClient> PartnerOfAsync(string acronym)
+    {
+        var email = $"partner.{acronym.ToLowerInvariant()}.{Guid.NewGuid():N}@kktt.demo";
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var organizationId = await db.Organizations.Where(o => o.Acronym == acronym).Select(o => o.Id).SingleAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            Assert.True((await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, acronym, organizationId), Portal.DemoData.DemoDataSeeder.Password)).Succeeded);
+            await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Partner);
+        }
+        return await server.SignedInClientAsync(email);
+    }
+
+    [Fact]
+    public async Task A_meeting_downloads_as_an_iCalendar_file_and_the_feed_lists_every_meeting()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var id = await WorkshopIdAsync();
+        var response = await client.GetAsync($"/meetings/{id}/calendar.ics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(".ics", response.Content.Headers.ContentDisposition!.FileName);
+        var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
+        var e = Assert.Single(calendar.Events);
+        Assert.Equal("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", e.Summary);
+        Assert.Equal($"{server.BaseAddress}/meetings/{id}", e.Url!.ToString());
+
+        var feed = Calendar.Load(await client.GetStringAsync("/meetings/calendar.ics"))!;
+        Assert.True(feed.Events.Count >= 2);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/meetings/999999/calendar.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Attachments_download_as_files_only_for_users_who_may_see_the_meeting()
+    {
+        var id = await WorkshopIdAsync();
+        var pdf = "%PDF-1.7\n%%EOF\n"u8.ToArray();
+        var attachmentId = await AttachAsync(id, pdf, "ใบลงชื่อ 31 ก.ค. 2567.pdf", "application/pdf");
+
+        var staff = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var response = await staff.GetAsync($"/meetings/{id}/attachments/{attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("ใบลงชื่อ 31 ก.ค. 2567.pdf", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // The World Bank attended and the minutes are approved: its partner may download.
+        var worldBank = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner));
+        Assert.Equal(HttpStatusCode.OK, (await worldBank.GetAsync($"/meetings/{id}/attachments/{attachmentId}")).StatusCode);
+        // CMKL did not attend the workshop: neither the file nor the calendar entry exists for its partner.
+        var cmkl = await PartnerOfAsync("CMKL");
+        Assert.Equal(HttpStatusCode.NotFound, (await cmkl.GetAsync($"/meetings/{id}/attachments/{attachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cmkl.GetAsync($"/meetings/{id}/calendar.ics")).StatusCode);
+        Assert.Empty(Calendar.Load(await cmkl.GetStringAsync("/meetings/calendar.ics"))!.Events);
+        // Another meeting's id in the path does not reach this file.
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/meetings/{id - 1}/attachments/{attachmentId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_meeting_page_renders_the_workshop_on_the_server()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
+        var html = await client.GetStringAsync($"/meetings/{await WorkshopIdAsync()}");
+        Assert.Contains("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", html);
+        Assert.Contains("19 คน จาก 19 หน่วยงาน", html);
+        Assert.Contains("ระเบียบวาระที่ 4", html);
+    }
+}

@@ -1,0 +1,244 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.DemoData;
+using Portal.Features.Meetings;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+using Portal.Validation;
+
+namespace Portal.Tests.Services;
+
+public class MeetingServiceTests : IAsyncLifetime
+{
+    private PortalHost host = null!;
+    private MeetingService Meetings => host.Get<MeetingService>();
+    private AgendaService Agenda => host.Get<AgendaService>();
+    private AttendanceService Attendance => host.Get<AttendanceService>();
+
+    public async Task InitializeAsync()
+    {
+        host = await PortalHost.StartAsync();
+        await host.SignInAsRoleAsync(Roles.Staff);
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private async Task<int> OrganizationIdAsync(string acronym) =>
+        (await host.Get<OrganizationService>().AllAsync()).Single(o => o.Acronym == acronym).Id;
+
+    private async Task<int> PersonIdAsync(string givenNameEn) =>
+        (await host.Get<PersonService>().ListAsync(new ListQuery(givenNameEn, 0, 5, null, false))).Items.First(p => p.GivenNameEn == givenNameEn).Id;
+
+    private async Task<List<string>> SearchAsync(string? term, MeetingFilter? filter = null) =>
+        (await Meetings.ListAsync(new ListQuery(term, 0, 50, null, false), filter ?? new MeetingFilter())).Items.Select(m => m.TitleEn).ToList();
+
+    private async Task<int> WorkshopIdAsync() =>
+        (await Meetings.ListAsync(new ListQuery("Aiyara", 0, 5, null, false), new MeetingFilter())).Items.Single().Id;
+
+    internal async Task<int> NewDraftAsync(int? number = null, int? previousId = null, string title = "ประชุมทดสอบ")
+    {
+        var result = await Meetings.SaveAsync(null, new MeetingForm
+        {
+            Kind = MeetingKind.Consultation, TitleTh = title, TitleEn = "Test meeting " + Guid.NewGuid().ToString("N")[..6],
+            Date = new DateTime(2024, 8, 15), StartTime = new TimeSpan(9, 0, 0), EndTime = new TimeSpan(12, 0, 0),
+            HostOrganizationId = await OrganizationIdAsync("KKTT"), Number = number, PreviousMeetingId = previousId,
+        });
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.All.Keys));
+        return result.Id!.Value;
+    }
+
+    [Fact]
+    public async Task The_demo_workshop_is_recorded_in_full()
+    {
+        var workshop = (await Meetings.GetAsync(await WorkshopIdAsync()))!;
+        Assert.Equal("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", workshop.TitleTh);
+        Assert.Equal(new DateOnly(2024, 7, 31), workshop.Date);
+        Assert.Equal(DayOfWeek.Wednesday, workshop.Date.DayOfWeek);
+        Assert.Equal("ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด", workshop.Venue(thai: true));
+        Assert.Equal("KKTT", workshop.HostOrganization!.Acronym);
+        Assert.Equal("WB", Assert.Single(workshop.CoHosts).Organization!.Acronym);
+        Assert.Equal(new AttendanceTally(19, 19), AttendanceTally.Of(workshop.Attendees));
+        Assert.Equal("19 คน จาก 19 หน่วยงาน", MeetingText.Tally(AttendanceTally.Of(workshop.Attendees), thai: true));
+        Assert.Equal("19 people from 19 organizations", MeetingText.Tally(AttendanceTally.Of(workshop.Attendees), thai: false));
+        Assert.Equal(DemoMeetings.WorkshopOrganizations.Order(), workshop.Attendees.Select(a => a.Organization!.Acronym!).Order());
+
+        var chair = Assert.Single(workshop.Attendees, a => a.Role == AttendeeRole.Chair);
+        Assert.Equal("นายสุรเดช ทวีแสงสกุลไทย", PersonNames.Full(chair.Person!, thai: true));
+        Assert.Equal("Melinda", Assert.Single(workshop.Attendees, a => a.Role == AttendeeRole.Presenter).Person!.GivenNameEn);
+
+        Assert.Equal([1, 2, 3, 4], workshop.AgendaItems.Select(i => i.Position));
+        Assert.Contains("Thailand Economic Monitor", workshop.AgendaItems[1].TopicEn);
+        Assert.Contains("15 เท่า", workshop.AgendaItems[1].DiscussionTh);
+        Assert.Contains("โทเคน", workshop.AgendaItems[2].DiscussionTh);
+        Assert.Contains("Unlocking the Growth Potential of Secondary Cities", Assert.Single(workshop.References).Title);
+        Assert.Equal(4, workshop.RelatedActivities.Count(r => r.RelatedMeetingId is null));
+        Assert.Contains("SCOPC", workshop.RelatedActivities.Single(r => r.RelatedMeetingId is not null).RelatedMeeting!.TitleEn);
+        Assert.Contains(workshop.Tags, t => t.Name == "Funding City");
+        Assert.Equal(MinutesStatus.Approved, workshop.MinutesStatus);
+        var version = Assert.Single(await host.Get<MinutesService>().VersionsAsync(workshop.Id));
+        Assert.Equal("coordinator@kktt.demo", version.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task Search_finds_meetings_by_Thai_substring_English_word_organization_and_tag()
+    {
+        Assert.Equal([DemoMeetings.WorkshopTitleEn], await SearchAsync("ไอยรา"));
+        Assert.Equal([DemoMeetings.WorkshopTitleEn], await SearchAsync("khon kaen smart"));
+        Assert.Equal(2, (await SearchAsync("ธนาคารโลก")).Count);   // an attending organization's Thai name
+        Assert.Equal(2, (await SearchAsync("KKU")).Count);          // an attending organization's acronym
+        Assert.Equal([DemoMeetings.WorkshopTitleEn], await SearchAsync("transit"));   // a tag
+        Assert.Empty(await SearchAsync("ไม่มีการประชุมนี้"));
+    }
+
+    [Fact]
+    public async Task Filters_take_the_year_in_either_era_and_the_kind_and_status()
+    {
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Year: 2567))).Count);
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Year: 2024))).Count);
+        Assert.Empty(await SearchAsync(null, new MeetingFilter(Year: 2566)));
+        Assert.Single(await SearchAsync(null, new MeetingFilter(Kind: MeetingKind.SiteVisit)));
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Approved))).Count);
+        await NewDraftAsync();
+        Assert.Single(await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Draft)));
+        Assert.Equal(2, (await Meetings.MonthAsync(2024, 7, null, new MeetingFilter())).Count);
+        Assert.Single(await Meetings.MonthAsync(2024, 8, null, new MeetingFilter()));
+    }
+
+    [Fact]
+    public async Task An_organization_and_a_person_list_the_meetings_they_took_part_in()
+    {
+        var rawee = await PersonIdAsync("Rawee");
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(PersonId: rawee))).Count);
+        var wanida = await PersonIdAsync("Wanida");
+        Assert.Single(await SearchAsync(null, new MeetingFilter(PersonId: wanida)));
+        Assert.Single(await SearchAsync(null, new MeetingFilter(OrganizationId: await OrganizationIdAsync("ZC-KK"))));
+    }
+
+    [Fact]
+    public async Task The_editor_refuses_bad_input_field_by_field()
+    {
+        var result = await Meetings.SaveAsync(null, new MeetingForm { TitleTh = " ", StartTime = new TimeSpan(10, 0, 0), EndTime = new TimeSpan(9, 0, 0), Number = 0 });
+        Assert.False(result.Succeeded);
+        foreach (var field in new[] { nameof(MeetingForm.TitleTh), nameof(MeetingForm.TitleEn), nameof(MeetingForm.Date), nameof(MeetingForm.HostOrganizationId), nameof(MeetingForm.EndTime), nameof(MeetingForm.Number) })
+            Assert.True(result.Errors.Has(field), field);
+
+        await NewDraftAsync(number: 3);
+        var duplicate = await Meetings.SaveAsync(null, new MeetingForm
+        {
+            TitleTh = "ซ้ำ", TitleEn = "Duplicate", Date = new DateTime(2024, 12, 1), StartTime = new TimeSpan(9, 0, 0),
+            HostOrganizationId = await OrganizationIdAsync("KKTT"), Number = 3,
+        });
+        Assert.Equal("Meeting.DuplicateNumber", duplicate.Errors[nameof(MeetingForm.Number)]!.Key);
+    }
+
+    [Fact]
+    public async Task Agenda_items_are_numbered_in_order_and_can_be_moved_and_removed()
+    {
+        var id = await NewDraftAsync();
+        foreach (var topic in new[] { "หนึ่ง", "สอง", "สาม" })
+            Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = topic, TopicEn = topic })).Succeeded);
+        async Task<string[]> TopicsAsync() => (await Meetings.GetAsync(id))!.AgendaItems.Select(i => $"{i.Position}{i.TopicTh}").ToArray();
+
+        var third = (await Meetings.GetAsync(id))!.AgendaItems[2].Id;
+        await Agenda.MoveAsync(id, third, 1);
+        Assert.Equal(["1สาม", "2หนึ่ง", "3สอง"], await TopicsAsync());
+        await Agenda.MoveAsync(id, third, 99);
+        Assert.Equal(["1หนึ่ง", "2สอง", "3สาม"], await TopicsAsync());
+        var second = (await Meetings.GetAsync(id))!.AgendaItems[1].Id;
+        await Agenda.RemoveAsync(id, second);
+        Assert.Equal(["1หนึ่ง", "2สาม"], await TopicsAsync());
+
+        var missingTopic = await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "" });
+        Assert.True(missingTopic.Errors.Has(nameof(AgendaItemForm.TopicTh)));
+    }
+
+    [Fact]
+    public async Task A_meeting_that_follows_another_is_offered_the_confirmation_of_its_minutes_as_item_1()
+    {
+        var earlier = await NewDraftAsync(number: 4);
+        var later = await NewDraftAsync(previousId: earlier);
+        await Agenda.SaveAsync(later, null, new AgendaItemForm { TopicTh = "เรื่องเพื่อพิจารณา", TopicEn = "For decision" });
+
+        Assert.True((await Agenda.AddMinutesConfirmationAsync(later)).IsValid);
+        var items = (await Meetings.GetAsync(later))!.AgendaItems;
+        Assert.Equal("รับรองรายงานการประชุมครั้งที่ 4/2567", items[0].TopicTh);
+        Assert.Equal("Confirmation of the minutes of meeting No. 4/2024", items[0].TopicEn);
+        Assert.True(items[0].ConfirmsPreviousMinutes);
+        Assert.Equal([1, 2], items.Select(i => i.Position));
+        Assert.Equal("Agenda.ConfirmationNotOffered", (await Agenda.AddMinutesConfirmationAsync(later))[""]!.Key);
+        Assert.Equal("Agenda.ConfirmationNotOffered", (await Agenda.AddMinutesConfirmationAsync(earlier))[""]!.Key);
+    }
+
+    [Fact]
+    public async Task Attendees_keep_the_position_they_held_on_the_day_and_appear_once()
+    {
+        var id = await NewDraftAsync();
+        var melinda = await PersonIdAsync("Melinda");
+        var melindaRow = (await host.Get<PersonService>().GetRowAsync(melinda))!;
+        var form = new AttendeeForm { PersonId = melinda, OrganizationId = melindaRow.OrganizationId, PositionTh = melindaRow.PositionTh, PositionEn = melindaRow.PositionEn, Role = AttendeeRole.Chair };
+        Assert.True((await Attendance.SaveAsync(id, null, form)).Succeeded);
+        Assert.Equal("Attendee.AlreadyListed", (await Attendance.SaveAsync(id, null, form)).Errors[nameof(AttendeeForm.PersonId)]!.Key);
+
+        var person = (await host.Get<PersonService>().GetAsync(melinda))!;
+        var moved = PersonForm.From(person);
+        moved.PositionEn = "Vice President";
+        Assert.True((await host.Get<PersonService>().SaveAsync(melinda, moved)).Succeeded);
+        var attendee = Assert.Single((await Meetings.GetAsync(id))!.Attendees);
+        Assert.Equal("World Bank Country Director for Thailand and Myanmar", attendee.PositionEn);
+
+        var standIn = await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = await PersonIdAsync("Wanida"), Status = AttendanceStatus.OnBehalf });
+        Assert.Equal("Validation.Required", standIn.Errors[nameof(AttendeeForm.OnBehalfOf)]!.Key);
+    }
+
+    [Fact]
+    public async Task The_tally_counts_people_present_and_their_distinct_organizations()
+    {
+        var tally = AttendanceTally.Of(
+        [
+            (AttendanceStatus.Present, "1"), (AttendanceStatus.Present, "1"), (AttendanceStatus.OnBehalf, "2"),
+            (AttendanceStatus.Absent, "3"), (AttendanceStatus.Excused, "4"), (AttendanceStatus.Present, "person:9"),
+        ]);
+        Assert.Equal(new AttendanceTally(4, 3), tally);
+    }
+
+    [Fact]
+    public async Task Tags_related_activities_and_references_are_kept_and_validated()
+    {
+        var id = await NewDraftAsync();
+        Assert.True((await Meetings.SetTagsAsync(id, ["AI", " ai ", "Smart City", ""])).IsValid);
+        Assert.Equal(["AI", "Smart City"], (await Meetings.GetAsync(id))!.Tags.Select(t => t.Name).Order());
+        Assert.False((await Meetings.SetTagsAsync(id, [new string('x', 51)])).IsValid);
+
+        Assert.True((await Meetings.AddRelatedAsync(id, new RelatedActivityForm { RelatedMeetingId = await WorkshopIdAsync() })).IsValid);
+        Assert.False((await Meetings.AddRelatedAsync(id, new RelatedActivityForm())).IsValid);
+        Assert.Contains((await Meetings.LinkedFromAsync(await WorkshopIdAsync())), m => m.Id == id);
+
+        var badUrl = await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "javascript:alert(1)" });
+        Assert.Equal("Validation.Url", badUrl[nameof(ReferenceForm.Url)]!.Key);
+        Assert.True((await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "https://www.worldbank.org" })).IsValid);
+    }
+
+    [Fact]
+    public async Task A_coordinator_reads_but_cannot_edit_and_a_partner_cannot_edit_either()
+    {
+        var id = await NewDraftAsync();
+        await host.SignInAsRoleAsync(Roles.Coordinator);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "x", TopicEn = "x" }));
+        await host.SignInAsRoleAsync(Roles.Partner);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Meetings.DeleteAsync(id));
+    }
+
+    [Fact]
+    public async Task A_partner_sees_only_approved_meetings_its_organization_attended()
+    {
+        var draft = await NewDraftAsync();
+        await Attendance.SaveAsync(draft, null, new AttendeeForm { PersonId = await PersonIdAsync("Melinda"), OrganizationId = await OrganizationIdAsync("WB") });
+        await host.SignInAsRoleAsync(Roles.Partner);
+        var visible = await SearchAsync(null);
+        Assert.Equal(2, visible.Count);   // the workshop and the SCOPC visit, both approved and attended by the World Bank
+        Assert.Null(await Meetings.GetAsync(draft));
+        Assert.Null(await host.Get<MinutesService>().GetVersionAsync(draft, 1));
+        Assert.NotNull(await host.Get<MinutesService>().GetVersionAsync(await WorkshopIdAsync(), 1));
+    }
+}

@@ -122,4 +122,22 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meetings-calendar"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task The_workshop_reads_well_on_a_phone_and_in_English()
+    {
+        var page = await SignInAsync(Roles.Staff, width: 390);
+        await Browser.GoToAsync(page, "/culture/set?culture=en-US&redirectUri=%2Fmeetings");
+        await Browser.Field(page, "search").FillAsync("Aiyara");
+        await page.Locator("[data-testid=meeting-table] a").First.ClickAsync();
+        await Browser.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("Infrastructure Potential for Developing Khon Kaen Smart City");
+        await Expect(page.Locator("[data-testid=tally]")).ToHaveTextAsync("19 people from 19 organizations");
+        await Expect(page.Locator("[data-testid=meeting-date]")).ToHaveTextAsync("Wednesday 31 July 2024");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The meeting page scrolls sideways on a phone.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-workshop-en-phone") });
+        await page.Locator("[data-testid=attendee-row]").Nth(1).ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath("meeting-attendee-en-phone") });
+        Assert.Empty(consoleErrors);
+    }
 }

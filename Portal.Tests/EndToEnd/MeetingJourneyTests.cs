@@ -9,23 +9,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
 {
     private readonly List<string> consoleErrors = [];
 
-    private async Task<IPage> SignInAsync(string role, int width = 1280)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-        page.Dialog += (_, dialog) => consoleErrors.Add("A script opened a dialog: " + dialog.Message);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
-        await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(server.BaseAddress + "/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string role, int width = 1280) => browser.SignInAsync(server, role, consoleErrors, width);
 
     private static async Task ChooseAsync(IPage page, string selectTestId, string optionText)
     {

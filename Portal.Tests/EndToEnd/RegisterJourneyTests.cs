@@ -9,22 +9,7 @@ public class RegisterJourneyTests(PortalServer server, Browser browser) : IClass
 {
     private readonly List<string> consoleErrors = [];
 
-    private async Task<IPage> SignInAsync(string role, int width = 1280)
-    {
-        var context = await browser.Instance.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = server.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) => { if (message.Type == "error") consoleErrors.Add(message.Text); };
-        page.PageError += (_, error) => consoleErrors.Add(error);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
-        await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(server.BaseAddress + "/");
-        return page;
-    }
+    private Task<IPage> SignInAsync(string role, int width = 1280) => browser.SignInAsync(server, role, consoleErrors, width);
 
     [Fact]
     public async Task Staff_creates_an_organization_finds_it_by_a_Thai_substring_and_switches_to_English()

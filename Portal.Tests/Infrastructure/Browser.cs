@@ -27,6 +27,28 @@ public sealed class Browser : IAsyncLifetime
         playwright?.Dispose();
     }
 
+    /// <summary>
+    /// A fresh browser context signed in through the real sign-in form as the demo account of this role. Console errors,
+    /// page errors and any dialog a script opens are added to <paramref name="problems"/>, which tests expect to stay empty.
+    /// </summary>
+    public async Task<IPage> SignInAsync(PortalServer server, string role, List<string> problems, int width = 1280)
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseAddress, ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
+        page.PageError += (_, error) => problems.Add(error);
+        page.Dialog += (_, dialog) => problems.Add("A script opened a dialog: " + dialog.Message);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
+        await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(server.BaseAddress + "/");
+        return page;
+    }
+
     /// <summary>The input inside a MudBlazor field marked with <c>data-testid</c>.</summary>
     public static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;

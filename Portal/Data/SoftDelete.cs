@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Portal.Data;
 
 /// <summary>Records that are hidden rather than removed, so an administrator can restore them and past minutes keep their references.</summary>
@@ -21,4 +23,17 @@ public static class SearchTextBuilder
 
     /// <summary>The form of a user's search term that matches <see cref="Build"/>.</summary>
     public static string Normalize(string? term) => (term ?? "").Trim().ToLowerInvariant();
+}
+
+public static class SoftDeletes
+{
+    /// <summary>Hides (<paramref name="deleted"/>) or restores the record with this key; nothing happens when it is already so or absent.</summary>
+    public static async Task SetDeletedAsync<T>(PortalDbContext db, int id, bool deleted, CancellationToken cancellationToken)
+        where T : class, ISoftDeletable
+    {
+        var record = await db.Set<T>().IgnoreQueryFilters().FirstOrDefaultAsync(e => EF.Property<int>(e, "Id") == id, cancellationToken);
+        if (record is null || (record.DeletedAt is not null) == deleted) return;
+        record.DeletedAt = deleted ? db.UtcNow : null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

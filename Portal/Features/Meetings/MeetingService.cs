@@ -187,20 +187,14 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await db.Meetings.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null) return;
-        meeting.DeletedAt = db.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Meeting>(db, id, deleted: true, cancellationToken);
     }
 
     public async Task RestoreAsync(int id, CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await db.Meetings.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting?.DeletedAt is null) return;
-        meeting.DeletedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Meeting>(db, id, deleted: false, cancellationToken);
     }
 
     /// <summary>Tags describe the meeting, not its minutes, so they may change after approval.</summary>

@@ -138,19 +138,13 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization is null) return;
-        organization.DeletedAt = db.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Organization>(db, id, deleted: true, cancellationToken);
     }
 
     public async Task RestoreAsync(int id, CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organization = await db.Organizations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (organization?.DeletedAt is null) return;
-        organization.DeletedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Organization>(db, id, deleted: false, cancellationToken);
     }
 }

@@ -103,20 +103,14 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person is null) return;
-        person.DeletedAt = db.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Person>(db, id, deleted: true, cancellationToken);
     }
 
     public async Task RestoreAsync(int id, CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var person = await db.People.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (person?.DeletedAt is null) return;
-        person.DeletedAt = null;
-        await db.SaveChangesAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<Person>(db, id, deleted: false, cancellationToken);
     }
 
     /// <summary>

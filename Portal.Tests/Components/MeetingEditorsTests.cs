@@ -3,7 +3,6 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Portal.Auth;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -13,55 +12,34 @@ using Portal.Validation;
 
 namespace Portal.Tests.Components;
 
-public class MeetingEditorsTests : IAsyncLifetime
+public class MeetingEditorsTests : ComponentTestBase
 {
-    private readonly BunitContext context = new();
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await PortalHost.StartAsync();
-        await host.SignInAsRoleAsync(Roles.Staff);
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        foreach (var service in new[] { typeof(MeetingService), typeof(AgendaService), typeof(AttendanceService), typeof(MinutesService), typeof(PersonService), typeof(OrganizationService) })
-            context.Services.AddSingleton(service, host.Services.GetRequiredService(service));
-        context.Render<MudPopoverProvider>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await host.DisposeAsync();
-    }
-
     private static string Text<T>(IRenderedComponent<T> rendered) where T : IComponent => string.Concat(rendered.Nodes.Select(n => n.TextContent));
 
     private async Task<Meeting> DraftAsync(params string[] topics)
     {
-        var kktt = (await host.Get<OrganizationService>().AllAsync()).Single(o => o.Acronym == "KKTT").Id;
-        var id = (await host.Get<MeetingService>().SaveAsync(null, new MeetingForm
+        var kktt = (await Host.Get<OrganizationService>().AllAsync()).Single(o => o.Acronym == "KKTT").Id;
+        var id = (await Host.Get<MeetingService>().SaveAsync(null, new MeetingForm
         {
             TitleTh = "ประชุม", TitleEn = "Meeting", Date = new DateTime(2024, 8, 1), StartTime = new TimeSpan(9, 0, 0), HostOrganizationId = kktt,
         })).Id!.Value;
         foreach (var topic in topics)
-            await host.Get<AgendaService>().SaveAsync(id, null, new AgendaItemForm { TopicTh = topic, TopicEn = topic });
-        return (await host.Get<MeetingService>().GetAsync(id))!;
+            await Host.Get<AgendaService>().SaveAsync(id, null, new AgendaItemForm { TopicTh = topic, TopicEn = topic });
+        return (await Host.Get<MeetingService>().GetAsync(id))!;
     }
 
     /// <summary>Renders a section the way the meeting page does: every change reloads the meeting and renders it again.</summary>
     private IRenderedComponent<TSection> RenderSection<TSection>(Meeting meeting, bool canEdit = true) where TSection : IComponent
     {
         IRenderedComponent<TSection>? section = null;
-        section = context.Render<TSection>(p =>
+        section = Context.Render<TSection>(p =>
         {
             p.TryAdd("Meeting", meeting);
             p.TryAdd("CanEdit", canEdit);
             p.TryAdd("OnChanged", EventCallback.Factory.Create(this, async () =>
             {
-                var reloaded = await host.Get<MeetingService>().GetAsync(meeting.Id);
-                await section!.InvokeAsync(() => section.Render(q => q.TryAdd("Meeting", reloaded!)));
+                var reloaded = await Host.Get<MeetingService>().GetAsync(meeting.Id);
+                await section!.InvokeAsync(() => section!.Render(q => q.TryAdd("Meeting", reloaded!)));
             }));
         });
         return section;
@@ -85,7 +63,7 @@ public class MeetingEditorsTests : IAsyncLifetime
         });
         await agenda.FindAll("[data-testid=move-up]")[2].ClickAsync(new());
         agenda.WaitForAssertion(() => Assert.Contains("ระเบียบวาระที่ 2 เรื่องอื่น ๆ", Text(agenda)));
-        Assert.Equal(["รายงาน", "เรื่องอื่น ๆ", "เปิดประชุม"], (await host.Get<MeetingService>().GetAsync(meeting.Id))!.AgendaItems.Select(i => i.TopicTh));
+        Assert.Equal(["รายงาน", "เรื่องอื่น ๆ", "เปิดประชุม"], (await Host.Get<MeetingService>().GetAsync(meeting.Id))!.AgendaItems.Select(i => i.TopicTh));
     }
 
     [Fact]
@@ -101,8 +79,8 @@ public class MeetingEditorsTests : IAsyncLifetime
     [Fact]
     public async Task The_attendance_list_shows_roles_and_the_tally_in_the_readers_language()
     {
-        var workshopId = (await host.Get<MeetingService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
-        var workshop = (await host.Get<MeetingService>().GetAsync(workshopId))!;
+        var workshopId = (await Host.Get<MeetingService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
+        var workshop = (await Host.Get<MeetingService>().GetAsync(workshopId))!;
 
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalCultures.ThaiCulture;
         var thai = RenderSection<AttendeeSection>(workshop, canEdit: false);
@@ -122,23 +100,23 @@ public class MeetingEditorsTests : IAsyncLifetime
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalCultures.ThaiCulture;
         var meeting = await DraftAsync();
-        var melinda = (await host.Get<PersonService>().ListAsync(new ListQuery("Melinda", 0, 1, null, false))).Items.Single();
-        var editor = context.Render<AttendeeEditor>(p => p.Add(e => e.MeetingId, meeting.Id).Add(e => e.Initial, new AttendeeForm
+        var melinda = (await Host.Get<PersonService>().ListAsync(new ListQuery("Melinda", 0, 1, null, false))).Items.Single();
+        var editor = Context.Render<AttendeeEditor>(p => p.Add(e => e.MeetingId, meeting.Id).Add(e => e.Initial, new AttendeeForm
         {
             PersonId = melinda.Id, OrganizationId = melinda.OrganizationId, Status = AttendanceStatus.OnBehalf,
         }).Add(e => e.InitialPerson, melinda));
         Assert.NotEmpty(editor.FindAll("[data-testid=attendee-on-behalf]"));
         await editor.Find("[data-testid=attendee-save]").ClickAsync(new());
         editor.WaitForAssertion(() => Assert.Contains("จำเป็นต้องกรอก", Text(editor)));
-        Assert.Empty((await host.Get<MeetingService>().GetAsync(meeting.Id))!.Attendees);
+        Assert.Empty((await Host.Get<MeetingService>().GetAsync(meeting.Id))!.Attendees);
 
         editor.Find("input[data-testid=attendee-on-behalf], [data-testid=attendee-on-behalf] input").Change("ผู้อำนวยการธนาคารโลก");
         await editor.Find("[data-testid=attendee-save]").ClickAsync(new());
-        editor.WaitForAssertion(() => Assert.Single(host.Get<MeetingService>().GetAsync(meeting.Id).Result!.Attendees));
+        editor.WaitForAssertion(() => Assert.Single(Host.Get<MeetingService>().GetAsync(meeting.Id).Result!.Attendees));
 
-        var wanida = (await host.Get<PersonService>().ListAsync(new ListQuery("Wanida", 0, 1, null, false))).Items.Single();
-        await host.Get<AttendanceService>().SaveAsync(meeting.Id, null, new AttendeeForm { PersonId = wanida.Id, OrganizationId = wanida.OrganizationId, Status = AttendanceStatus.Excused, AbsenceReason = "ติดราชการ" });
-        var section = RenderSection<AttendeeSection>((await host.Get<MeetingService>().GetAsync(meeting.Id))!);
+        var wanida = (await Host.Get<PersonService>().ListAsync(new ListQuery("Wanida", 0, 1, null, false))).Items.Single();
+        await Host.Get<AttendanceService>().SaveAsync(meeting.Id, null, new AttendeeForm { PersonId = wanida.Id, OrganizationId = wanida.OrganizationId, Status = AttendanceStatus.Excused, AbsenceReason = "ติดราชการ" });
+        var section = RenderSection<AttendeeSection>((await Host.Get<MeetingService>().GetAsync(meeting.Id))!);
         Assert.Equal("1 คน จาก 1 หน่วยงาน", section.Find("[data-testid=tally]").TextContent.Trim());
         Assert.Contains("มาประชุมแทน ผู้อำนวยการธนาคารโลก", Text(section));
         Assert.Contains("ติดราชการ", Text(section));
@@ -148,17 +126,17 @@ public class MeetingEditorsTests : IAsyncLifetime
     public async Task The_minutes_panel_offers_each_role_only_its_own_next_steps()
     {
         var meeting = await DraftAsync("วาระ");
-        IRenderedComponent<MinutesPanel> Panel(Meeting m) => context.Render<MinutesPanel>(p => p.Add(e => e.Meeting, m));
+        IRenderedComponent<MinutesPanel> Panel(Meeting m) => Context.Render<MinutesPanel>(p => p.Add(e => e.Meeting, m));
         string[] Buttons(IRenderedComponent<MinutesPanel> panel) =>
             panel.FindAll("button[data-testid^=minutes-]").Select(b => b.GetAttribute("data-testid")!).ToArray();
 
         Assert.Equal(["minutes-SubmitForReview"], Buttons(Panel(meeting)));
-        await host.Get<MinutesService>().TransitionAsync(meeting.Id, MinutesTransition.SubmitForReview);
-        var inReview = (await host.Get<MeetingService>().GetAsync(meeting.Id))!;
+        await Host.Get<MinutesService>().TransitionAsync(meeting.Id, MinutesTransition.SubmitForReview);
+        var inReview = (await Host.Get<MeetingService>().GetAsync(meeting.Id))!;
         Assert.Empty(Buttons(Panel(inReview)));
-        await host.SignInAsRoleAsync(Roles.Coordinator);
+        await Host.SignInAsRoleAsync(Roles.Coordinator);
         Assert.Equal(["minutes-Approve", "minutes-ReturnToDraft"], Buttons(Panel(inReview)));
-        await host.SignInAsRoleAsync(Roles.Partner);
+        await Host.SignInAsRoleAsync(Roles.Partner);
         Assert.Empty(Buttons(Panel(inReview)));
     }
 }

@@ -2,35 +2,14 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using Portal.Auth;
 using Portal.Features.Organizations;
 using Portal.Localization;
 
 namespace Portal.Tests.Components;
 
-public class OrganizationEditorTests : IAsyncLifetime
+public class OrganizationEditorTests : ComponentTestBase
 {
-    private readonly BunitContext context = new();
-    private PortalHost host = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await PortalHost.StartAsync();
-        await host.SignInAsRoleAsync(Roles.Staff);
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddLocalization();
-        context.Services.AddSingleton(host.Get<OrganizationService>());
-        context.Render<MudPopoverProvider>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await context.DisposeAsync();
-        await host.DisposeAsync();
-    }
-
     private static void Type(IRenderedComponent<OrganizationEditor> editor, string testId, string value) =>
         editor.Find($"input[data-testid='{testId}']").Change(value);
 
@@ -40,7 +19,7 @@ public class OrganizationEditorTests : IAsyncLifetime
         // The culture flows per test body, as it does per circuit in the app.
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalCultures.ThaiCulture;
         int? savedId = null;
-        var editor = context.Render<OrganizationEditor>(p => p.Add(e => e.OnSaved, id => savedId = id));
+        var editor = Context.Render<OrganizationEditor>(p => p.Add(e => e.OnSaved, id => savedId = id));
         Type(editor, "name-en", "World Bank Thailand");
         Type(editor, "acronym", "WB2");
         Type(editor, "website", "javascript:alert(document.cookie)");
@@ -63,14 +42,14 @@ public class OrganizationEditorTests : IAsyncLifetime
     public async Task A_valid_organization_is_saved_and_reported_to_the_page()
     {
         int? savedId = null;
-        var editor = context.Render<OrganizationEditor>(p => p.Add(e => e.OnSaved, id => savedId = id));
+        var editor = Context.Render<OrganizationEditor>(p => p.Add(e => e.OnSaved, id => savedId = id));
         Type(editor, "name-th", "สำนักงานจังหวัดขอนแก่น");
         Type(editor, "name-en", "Khon Kaen Provincial Office");
         Type(editor, "website", "https://www.khonkaen.go.th");
         await editor.Find("[data-testid='save']").ClickAsync(new());
 
         editor.WaitForAssertion(() => Assert.NotNull(savedId));
-        var saved = await host.Get<OrganizationService>().GetAsync(savedId!.Value);
+        var saved = await Host.Get<OrganizationService>().GetAsync(savedId!.Value);
         Assert.Equal("Khon Kaen Provincial Office", saved!.NameEn);
         Assert.Equal("https://www.khonkaen.go.th", saved.Website);
     }

@@ -61,6 +61,17 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         Assert.Equal(0, await item.Locator("script, img, [onerror]").CountAsync());
         Assert.Equal(0, await item.Locator("a[href^='javascript']").CountAsync());
 
+        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ใบลงชื่อ.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%%EOF\n"u8.ToArray(),
+        });
+        await Expect(page.Locator("[data-testid=attachment-link]")).ToHaveTextAsync("ใบลงชื่อ.pdf");
+        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "virus.pdf", MimeType = "application/pdf", Buffer = "MZ\u0090\u0000"u8.ToArray(),
+        });
+        await Expect(page.Locator("[data-testid=attachment-error]")).ToContainTextAsync("เนื้อหาไฟล์ไม่ตรงกับประเภทไฟล์");
+
         await page.ClickAsync("[data-testid=minutes-SubmitForReview]");
         await Expect(page.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รอตรวจ");
         // In review nothing can be edited.
@@ -97,6 +108,9 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(page.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(4);
         await Expect(page.Locator("[data-testid=related] li")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-workshop-th"), FullPage = true });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=ics]"));
+        Assert.EndsWith(".ics", download.SuggestedFilename);
+        Assert.Contains("BEGIN:VEVENT", await File.ReadAllTextAsync((await download.PathAsync())!));
 
         await Browser.GoToAsync(page, "/meetings");
         await Browser.Field(page, "filter-year").FillAsync("2567");

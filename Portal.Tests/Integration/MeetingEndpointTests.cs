@@ -107,5 +107,14 @@ public class MeetingEndpointTests(PortalServer server)
         Assert.Contains("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", html);
         Assert.Contains("19 คน จาก 19 หน่วยงาน", html);
         Assert.Contains("ระเบียบวาระที่ 4", html);
+
+        // The World Bank's page lists the meetings it took part in (other tests on this server may add more).
+        await using var scope = server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var worldBank = await db.Organizations.Where(o => o.Acronym == "WB").Select(o => o.Id).SingleAsync();
+        var organizationPage = await client.GetStringAsync($"/organizations/{worldBank}");
+        Assert.Contains("การประชุมที่เข้าร่วม (", organizationPage);
+        Assert.Contains("ศูนย์ปฏิบัติการเมืองอัจฉริยะ (SCOPC)", organizationPage);
+        Assert.Contains("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", organizationPage);
     }
 }

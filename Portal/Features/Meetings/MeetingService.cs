@@ -64,7 +64,9 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         var meeting = await LoadWholeAsync(db, id, cancellationToken);
         if (meeting is null) return null;
         // Links to meetings the user may not see (or that were deleted) are not shown.
-        var visible = await (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Select(m => m.Id).ToListAsync(cancellationToken);
+        var linked = meeting.RelatedActivities.Select(r => r.RelatedMeetingId).Append(meeting.PreviousMeetingId).OfType<int>().ToList();
+        var visible = await (await access.VisibleAsync(db, cancellationToken: cancellationToken))
+            .Where(m => linked.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
         meeting.RelatedActivities.RemoveAll(r => r.RelatedMeetingId is { } rid && !visible.Contains(rid));
         if (meeting.PreviousMeetingId is { } previous && !visible.Contains(previous))
             meeting.PreviousMeeting = null;

@@ -22,6 +22,8 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
     {
         var page = await SignInAsync(Roles.Staff);
         await Browser.GoToAsync(page, "/meetings/new");
+        // Forms focus their first field once interactive; typing elsewhere before that would be moved into it.
+        await Expect(Browser.Field(page, "title-th")).ToBeFocusedAsync();
         await Browser.Field(page, "title-th").FillAsync("ประชุมหารือระบบขนส่งมวลชน");
         await Browser.Field(page, "title-en").FillAsync("Consultation on mass transit");
         await Browser.Field(page, "date").FillAsync("15/8/2567");
@@ -46,6 +48,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(page.Locator("[data-testid=tally]")).ToHaveTextAsync("1 คน จาก 1 หน่วยงาน");
 
         await page.ClickAsync("[data-testid=add-agenda-item]");
+        await Expect(Browser.Field(page, "topic-th")).ToBeFocusedAsync();
         await Browser.Field(page, "topic-th").FillAsync("รายงานความคืบหน้า");
         await Browser.Field(page, "topic-en").FillAsync("Progress report");
         await Browser.Field(page, "discussion-th").FillAsync(

@@ -18,6 +18,8 @@ public class RegisterJourneyTests(PortalServer server, Browser browser) : IClass
         await Expect(page.Locator("h1")).ToHaveTextAsync("ภาพรวม");
 
         await Browser.GoToAsync(page, "/organizations/new");
+        // The form focuses its first field once interactive; typing elsewhere before that would be moved into it.
+        await Expect(Browser.Field(page, "name-th")).ToBeFocusedAsync();
         await Browser.Field(page, "name-th").FillAsync("สำนักงานขนส่งจังหวัดขอนแก่น");
         await Browser.Field(page, "name-en").FillAsync("Khon Kaen Provincial Land Transport Office");
         await Browser.Field(page, "acronym").FillAsync("DLT-KK");

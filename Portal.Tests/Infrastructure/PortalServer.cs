@@ -30,6 +30,7 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Portal:DemoData", "true");
+        builder.UseSetting("Portal:Reminders:Enabled", "false"); // tests run the reminders themselves, on a fake clock
         builder.UseSetting("urls", "http://127.0.0.1:0"); // loopback only
     }
 

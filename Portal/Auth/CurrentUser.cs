@@ -25,6 +25,16 @@ public class CurrentUser(AuthenticationStateProvider authenticationStateProvider
         }
     }
 
+    /// <summary>For a Partner user, the one organization whose records they may see; null for everyone else.</summary>
+    public async Task<int?> PartnerOrganizationIdAsync(Data.PortalDbContext db, CancellationToken cancellationToken = default)
+    {
+        var principal = await GetPrincipalAsync();
+        if (!principal.IsInRole(Roles.Partner) || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
+            return null;
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.Users.Where(u => u.Id == userId).Select(u => u.OrganizationId), cancellationToken);
+    }
+
     public async Task<AuditActor> GetActorAsync()
     {
         var principal = await GetPrincipalAsync();

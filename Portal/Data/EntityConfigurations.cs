@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Auth;
+using Portal.Features.ActionItems;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -208,4 +209,55 @@ internal sealed class ApprovedMinutesConfiguration : IEntityTypeConfiguration<Ap
         e.Property(v => v.CorrectionReason).HasMaxLength(FieldLengths.Reason);
         e.HasIndex(v => new { v.MeetingId, v.Version }).IsUnique();
     }
+}
+
+internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionItem>
+{
+    public void Configure(EntityTypeBuilder<ActionItem> e)
+    {
+        e.Property(i => i.TitleTh).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(i => i.TitleEn).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(i => i.DescriptionTh).HasMaxLength(FieldLengths.Markdown);
+        e.Property(i => i.DescriptionEn).HasMaxLength(FieldLengths.Markdown);
+        e.Property(i => i.Priority).HasConversion<string>().HasMaxLength(40);
+        e.Property(i => i.Status).HasConversion<string>().HasMaxLength(40);
+        e.HasOne(i => i.Meeting).WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(i => i.AgendaItem).WithMany().HasForeignKey(i => i.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
+        e.HasOne(i => i.Assignee).WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(i => i.Owners).WithOne().HasForeignKey(o => o.ActionItemId);
+        e.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.ActionItemId);
+        e.HasIndex(i => i.DueDate);
+        e.HasIndex(i => i.Status);
+        e.HasQueryFilter(i => i.DeletedAt == null);
+    }
+}
+
+internal sealed class ActionItemOwnerConfiguration : IEntityTypeConfiguration<ActionItemOwner>
+{
+    public void Configure(EntityTypeBuilder<ActionItemOwner> e)
+    {
+        e.HasKey(o => new { o.ActionItemId, o.OrganizationId });
+        e.HasOne(o => o.Organization).WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(o => o.OrganizationId);
+    }
+}
+
+internal sealed class ActionItemUpdateConfiguration : IEntityTypeConfiguration<ActionItemUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActionItemUpdate> e)
+    {
+        e.Property(u => u.Text).HasMaxLength(FieldLengths.Notes).IsRequired();
+        e.Property(u => u.StatusFrom).HasConversion<string>().HasMaxLength(40);
+        e.Property(u => u.StatusTo).HasConversion<string>().HasMaxLength(40);
+        e.Property(u => u.AuthorName).HasMaxLength(256);
+        e.Property(u => u.AttachmentFileName).HasMaxLength(FieldLengths.FileName);
+        e.Property(u => u.AttachmentStoredName).HasMaxLength(100);
+        e.Property(u => u.AttachmentContentType).HasMaxLength(100);
+        e.HasIndex(u => new { u.ActionItemId, u.At });
+    }
+}
+
+internal sealed class ReminderRunConfiguration : IEntityTypeConfiguration<ReminderRun>
+{
+    public void Configure(EntityTypeBuilder<ReminderRun> e) => e.HasKey(r => r.Date);
 }

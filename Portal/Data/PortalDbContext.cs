@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
+using Portal.Features.ActionItems;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -23,6 +24,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<RelatedActivity> RelatedActivities => Set<RelatedActivity>();
     public DbSet<MeetingAttachment> MeetingAttachments => Set<MeetingAttachment>();
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
 
     /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
     public CurrentUser? CurrentUser { get; init; }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -64,10 +65,36 @@ public static class DemoDataSeeder
         }
 
         var coordinator = await userManager.FindByEmailAsync("coordinator@kktt.demo");
-        await SeedMeetingsAsync(db, organizations, people, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
+        var (visit, workshop) = await SeedMeetingsAsync(db, organizations, people, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
+        await SeedActionItemsAsync(db, organizations, people, visit, workshop, ActionDue.Today(db.Clock), cancellationToken);
     }
 
-    private static async Task SeedMeetingsAsync(PortalDbContext db, Dictionary<string, Organization> organizations,
+    private static async Task SeedActionItemsAsync(PortalDbContext db, Dictionary<string, Organization> organizations, Dictionary<string, Person> people,
+        Meeting visit, Meeting workshop, DateOnly today, CancellationToken cancellationToken)
+    {
+        var at = db.UtcNow.AddDays(-3);
+        foreach (var entry in DemoActionItems.All())
+        {
+            var item = entry.Item;
+            var meeting = entry.FromWorkshop ? workshop : visit;
+            item.MeetingId = meeting.Id;
+            item.AgendaItemId = entry.AgendaPosition is { } position ? meeting.AgendaItems.Single(a => a.Position == position).Id : null;
+            item.AssigneeId = entry.AssigneeGivenNameEn is { } name ? people[name].Id : null;
+            item.DueDate = entry.DueInDays is { } days ? today.AddDays(days) : null;
+            item.Owners = entry.Owners.Select(o => new ActionItemOwner { OrganizationId = organizations[o].Id }).ToList();
+            var status = ActionStatus.Open;
+            foreach (var (author, text, to) in entry.Updates)
+            {
+                at = at.AddHours(5);
+                item.Updates.Add(new ActionItemUpdate { AuthorName = author, Text = text, At = at, StatusFrom = to is null ? null : status, StatusTo = to });
+                status = to ?? status;
+            }
+            db.ActionItems.Add(item);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<(Meeting Visit, Meeting Workshop)> SeedMeetingsAsync(PortalDbContext db, Dictionary<string, Organization> organizations,
         Dictionary<string, Person> people, AuditActor approver, CancellationToken cancellationToken)
     {
         Attendee Attend(Person person, string acronym, AttendeeRole role) => new()
@@ -113,5 +140,6 @@ public static class DemoDataSeeder
             meeting.MinutesStatus = MinutesStatus.Approved;
         }
         await db.SaveChangesAsync(cancellationToken);
+        return (visit, workshop);
     }
 }

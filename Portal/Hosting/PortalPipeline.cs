@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Components;
 using Portal.Data;
 using Portal.DemoData;
+using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Localization;
 
@@ -28,6 +29,7 @@ public static class PortalPipeline
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapMeetingEndpoints();
+        app.MapActionItemEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using Portal.Auth;
 using Portal.Components.Account;
 using Portal.Data;
+using Portal.Features.ActionItems;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -77,6 +78,11 @@ public static class PortalServices
         services.AddScoped<AttendanceService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<AttachmentService>();
+        services.AddSingleton<Files.FileStore>();
+        services.AddScoped<ActionItemService>();
+        services.AddScoped<ReminderService>();
+        services.AddSingleton<Mail.MailSender>();
+        services.AddHostedService<ReminderJob>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
@@ -18,7 +17,7 @@ public class MeetingAccess(CurrentUser currentUser)
         var meetings = includeDeleted && principal.IsInRole(Roles.Admin) ? db.Meetings.IgnoreQueryFilters() : db.Meetings;
         if (Policies.InternalRoles.Any(principal.IsInRole))
             return meetings;
-        var organizationId = await PartnerOrganizationAsync(db, principal, cancellationToken);
+        var organizationId = await currentUser.PartnerOrganizationIdAsync(db, cancellationToken);
         if (organizationId is null)
             return meetings.Where(_ => false);
         return meetings.Where(m => m.DeletedAt == null
@@ -28,11 +27,4 @@ public class MeetingAccess(CurrentUser currentUser)
 
     public async Task<bool> CanSeeAsync(PortalDbContext db, int meetingId, CancellationToken cancellationToken = default) =>
         await (await VisibleAsync(db, cancellationToken: cancellationToken)).AnyAsync(m => m.Id == meetingId, cancellationToken);
-
-    private static async Task<int?> PartnerOrganizationAsync(PortalDbContext db, ClaimsPrincipal principal, CancellationToken cancellationToken)
-    {
-        if (!principal.IsInRole(Roles.Partner) || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
-            return null;
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.OrganizationId).FirstOrDefaultAsync(cancellationToken);
-    }
 }

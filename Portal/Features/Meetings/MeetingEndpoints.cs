@@ -21,8 +21,8 @@ public static class MeetingEndpoints
 
         meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var meeting = await service.GetAsync(id, cancellationToken);
-            if (meeting is null || meeting.DeletedAt is not null) return Results.NotFound();
+            var meeting = await service.FindAsync(id, cancellationToken);
+            if (meeting is null) return Results.NotFound();
             var thai = PortalCultures.IsThai();
             var text = MeetingCalendar.Write([meeting], BaseUri(http), thai, clock.GetUtcNow().UtcDateTime, meeting.Title(thai));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), MeetingCalendar.ContentType, MeetingCalendar.FileName(meeting));
@@ -36,6 +36,24 @@ public static class MeetingEndpoints
             // Always a download, never rendered in the portal's origin, whatever the file claims to be.
             return Results.File(found.Content, found.Attachment.ContentType, found.Attachment.FileName);
         });
+        meetings.MapGet("/{id:int}/attendance.csv", async (int id, MeetingService service, CancellationToken cancellationToken) =>
+        {
+            var meeting = await service.GetAsync(id, cancellationToken);
+            if (meeting is null) return Results.NotFound();
+            var thai = PortalCultures.IsThai();
+            string H(string key) => BilingualText.Get(key, thai);
+            var lines = new List<IReadOnlyList<string?>>
+            {
+                new[] { "#", H("Person.Name"), H("Attendee.Organization"), H("Person.Position"), H("Attendee.Role"), H("Attendee.Status"), H("Attendee.OnBehalfOf"), H("Attendee.AbsenceReason") },
+            };
+            var document = MinutesDocument.From(meeting);
+            lines.AddRange(document.Attendees.Select((a, index) => (IReadOnlyList<string?>)
+            [
+                (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
+                H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.OnBehalfOf, a.AbsenceReason,
+            ]));
+            return Results.File(Exports.Csv.Write(lines), Exports.Csv.ContentType, Exports.Csv.FileName($"attendance-{id}", meeting.Date));
+        }).RequireAuthorization(Auth.Policies.InternalUsers);
         return app;
     }
 

@@ -37,12 +37,28 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return await Rows(meetings).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The next meetings from this Bangkok date on, soonest first.</summary>
+    public async Task<List<MeetingRow>> UpcomingAsync(DateOnly from, int count, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Where(m => m.Date >= from)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Take(count);
+        return await Rows(meetings).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every meeting the user may see, oldest first, for the calendar feed.</summary>
     public async Task<List<Meeting>> FeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (await access.VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking()
             .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Take(5000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A live meeting's particulars (no minutes) if the user may see it: for calendar entries.</summary>
+    public async Task<Meeting?> FindAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await access.VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
     /// <summary>Meetings to choose from as an earlier or related meeting.</summary>
@@ -58,6 +74,9 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     /// People and organizations deleted since still show: past minutes keep naming them.</summary>
     public async Task<Meeting?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
+        // Partners read approved versions only (MinutesService), never the live record that staff may be correcting.
+        if (await currentUser.IsInAnyRoleAsync(Roles.Partner) && !await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
+            return null;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await (await access.VisibleAsync(db, includeDeleted: true, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
             return null;

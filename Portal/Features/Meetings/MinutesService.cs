@@ -81,11 +81,13 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int version, CancellationToken cancellationToken = default)
+    /// <summary>An approved version (the latest when <paramref name="version"/> is null), for users who may see the meeting.</summary>
+    public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int? version, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return null;
-        var approved = await db.ApprovedMinutes.AsNoTracking().FirstOrDefaultAsync(v => v.MeetingId == meetingId && v.Version == version, cancellationToken);
+        var approved = await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meetingId && (version == null || v.Version == version))
+            .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
         return approved is null ? null
             : (MinutesDocument.FromJson(approved.Document), new ApprovedMinutesRow(approved.Version, approved.ApprovedAt, approved.ApprovedByName, approved.CorrectionReason));
     }

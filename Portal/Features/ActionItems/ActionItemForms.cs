@@ -1,0 +1,59 @@
+using Portal.Validation;
+
+namespace Portal.Features.ActionItems;
+
+public sealed record ActionItemForm
+{
+    public string TitleTh { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public string? DescriptionTh { get; set; }
+    public string? DescriptionEn { get; set; }
+    public int? MeetingId { get; set; }
+    public int? AgendaItemId { get; set; }
+    public IReadOnlyCollection<int> OwnerOrganizationIds { get; set; } = [];
+    public int? AssigneeId { get; set; }
+    public DateTime? DueDate { get; set; }
+    public ActionPriority Priority { get; set; } = ActionPriority.Normal;
+    public ActionStatus Status { get; set; }
+
+    public static ActionItemForm From(ActionItem i) => new()
+    {
+        TitleTh = i.TitleTh, TitleEn = i.TitleEn, DescriptionTh = i.DescriptionTh, DescriptionEn = i.DescriptionEn,
+        MeetingId = i.MeetingId, AgendaItemId = i.AgendaItemId, OwnerOrganizationIds = i.Owners.Select(o => o.OrganizationId).ToList(),
+        AssigneeId = i.AssigneeId, DueDate = i.DueDate?.ToDateTime(TimeOnly.MinValue), Priority = i.Priority, Status = i.Status,
+    };
+
+    public void ApplyTo(ActionItem i)
+    {
+        i.TitleTh = TitleTh.Trim();
+        i.TitleEn = TitleEn.Trim();
+        i.DescriptionTh = Input.Blank(DescriptionTh);
+        i.DescriptionEn = Input.Blank(DescriptionEn);
+        i.MeetingId = MeetingId;
+        i.AgendaItemId = MeetingId is null ? null : AgendaItemId;
+        i.AssigneeId = AssigneeId;
+        i.DueDate = DueDate is { } due ? DateOnly.FromDateTime(due) : null;
+        i.Priority = Priority;
+        i.Status = Status;
+    }
+}
+
+/// <summary>What a progress update says; a partner may post one on an item its organization owns.</summary>
+public sealed record ActionUpdateForm
+{
+    public string Text { get; set; } = "";
+    public ActionStatus? NewStatus { get; set; }
+}
+
+public sealed record ActionItemRow(
+    int Id, string TitleTh, string TitleEn, DateOnly? DueDate, ActionPriority Priority, ActionStatus Status,
+    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Meetings.BilingualName? Assignee, IReadOnlyList<string> Owners,
+    string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted)
+{
+    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string? MeetingTitle(bool thai) => thai || string.IsNullOrWhiteSpace(MeetingTitleEn) ? MeetingTitleTh : MeetingTitleEn;
+}
+
+public sealed record ActionItemFilter(
+    ActionStatus? Status = null, int? OrganizationId = null, int? AssigneeId = null, int? MeetingId = null,
+    bool OverdueOnly = false, bool DueWithinWeek = false, bool ActiveOnly = false);

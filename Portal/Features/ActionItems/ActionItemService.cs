@@ -1,0 +1,298 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Features.People;
+using Portal.Files;
+using Portal.Validation;
+
+namespace Portal.Features.ActionItems;
+
+public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess meetingAccess,
+    FileStore files, TimeProvider clock)
+{
+    public DateOnly Today => ActionDue.Today(clock);
+
+    public Task<bool> IsInternalUserAsync() => currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
+
+    /// <summary>Whether this user may post updates and change the status of the item (it can see it: internal, or its organization owns it).</summary>
+    public async Task<bool> CanUpdateAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await VisibleAsync(db, cancellationToken: cancellationToken)).AnyAsync(i => i.Id == id, cancellationToken);
+    }
+
+    /// <summary>
+    /// The items this user may see, as a query: KKTT's own users see all; a partner only those its organization owns.
+    /// Every read and every update starts here, so a hidden link is never the only guard.
+    /// </summary>
+    internal async Task<IQueryable<ActionItem>> VisibleAsync(PortalDbContext db, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        var items = includeDeleted && principal.IsInRole(Roles.Admin) ? db.ActionItems.IgnoreQueryFilters() : db.ActionItems;
+        if (Policies.InternalRoles.Any(principal.IsInRole))
+            return items;
+        var organizationId = await currentUser.PartnerOrganizationIdAsync(db, cancellationToken);
+        return organizationId is null
+            ? items.Where(_ => false)
+            : items.Where(i => i.DeletedAt == null && i.Owners.Any(o => o.OrganizationId == organizationId));
+    }
+
+    public async Task<PagedResult<ActionItemRow>> ListAsync(ListQuery query, ActionItemFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = Filter(await VisibleAsync(db, query.IncludeDeleted, cancellationToken), query.Search, filter);
+        var total = await items.CountAsync(cancellationToken);
+        var page = await Sort(items, query.SortBy, query.Descending).Skip(query.Skip).Take(query.Take)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        return new PagedResult<ActionItemRow>(await HideUnseenMeetingsAsync(db, await RowsAsync(db, page, cancellationToken), cancellationToken), total);
+    }
+
+    /// <summary>Every item matching the filters, for the CSV export (at most 10,000).</summary>
+    public async Task<List<ActionItemRow>> ExportAsync(string? search, ActionItemFilter filter, string? sortBy, bool descending, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await Sort(Filter(await VisibleAsync(db, cancellationToken: cancellationToken), search, filter), sortBy, descending)
+            .Take(10_000).Select(i => i.Id).ToListAsync(cancellationToken);
+        return await HideUnseenMeetingsAsync(db, await RowsAsync(db, ids, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>A partner may own an item from a meeting whose minutes it may not read yet; the meeting's title stays hidden too.</summary>
+    private async Task<List<ActionItemRow>> HideUnseenMeetingsAsync(PortalDbContext db, List<ActionItemRow> rows, CancellationToken cancellationToken)
+    {
+        var meetingIds = rows.Select(r => r.MeetingId).OfType<int>().Distinct().ToList();
+        if (meetingIds.Count == 0) return rows;
+        var seen = await (await meetingAccess.VisibleAsync(db, cancellationToken: cancellationToken))
+            .Where(m => meetingIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => r.MeetingId is { } id && !seen.Contains(id) ? r with { MeetingId = null, MeetingTitleTh = null, MeetingTitleEn = null } : r).ToList();
+    }
+
+    /// <summary>Open items per owner organization, most first, for the dashboard.</summary>
+    public async Task<List<(string Organization, string? Acronym, int Count)>> OpenPerOrganizationAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var items = (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => ActiveStatuses.Contains(i.Status));
+        var counts = await items.SelectMany(i => i.Owners).GroupBy(o => o.OrganizationId)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(20).ToListAsync(cancellationToken);
+        var ids = counts.Select(c => c.Key).ToList();
+        var names = await db.Organizations.IgnoreQueryFilters().Where(o => ids.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => (o.NameTh, o.NameEn, o.Acronym), cancellationToken);
+        var thai = Localization.PortalCultures.IsThai();
+        return counts.Select(c => (thai ? names[c.Key].NameTh : names[c.Key].NameEn, names[c.Key].Acronym, c.Count)).ToList();
+    }
+
+    /// <summary>One item with its owners, assignee, source and timeline (newest first), or null when the user may not see it.</summary>
+    public async Task<ActionItem?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await (await VisibleAsync(db, includeDeleted: true, cancellationToken)).AnyAsync(i => i.Id == id, cancellationToken))
+            return null;
+        var item = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+            .Include(i => i.Owners).ThenInclude(o => o.Organization)
+            .Include(i => i.Assignee)
+            .Include(i => i.Meeting)
+            .Include(i => i.AgendaItem)
+            .Include(i => i.Updates)
+            .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null) return null;
+        item.Updates.Sort((a, b) => b.At.CompareTo(a.At));
+        // A partner sees where an item came from only if it may see that meeting (approved and attended).
+        if (item.MeetingId is { } meetingId && !await meetingAccess.CanSeeAsync(db, meetingId, cancellationToken))
+        {
+            item.Meeting = null;
+            item.AgendaItem = null;
+        }
+        return item;
+    }
+
+    public async Task<SaveResult> SaveAsync(int? id, ActionItemForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await ValidateAsync(db, form, cancellationToken);
+        if (!errors.IsValid) return SaveResult.Invalid(errors);
+
+        var item = id is null ? db.ActionItems.Add(new ActionItem()).Entity
+            : await db.ActionItems.Include(i => i.Owners).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            errors.Add("", "Validation.NotFound");
+            return SaveResult.Invalid(errors);
+        }
+        var statusBefore = item.Status;
+        form.ApplyTo(item);
+        var owners = form.OwnerOrganizationIds.ToHashSet();
+        item.Owners.RemoveAll(o => !owners.Contains(o.OrganizationId));
+        foreach (var organizationId in owners.Where(o => item.Owners.All(existing => existing.OrganizationId != o)))
+            item.Owners.Add(new ActionItemOwner { OrganizationId = organizationId });
+        if (id is not null && statusBefore != item.Status)
+            item.Updates.Add(await NewUpdateAsync(db, "", statusBefore, item.Status));
+        await db.SaveChangesAsync(cancellationToken);
+        return SaveResult.Saved(item.Id);
+    }
+
+    private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, ActionItemForm form, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Required(nameof(form.TitleTh), form.TitleTh);
+        errors.Required(nameof(form.TitleEn), form.TitleEn);
+        errors.MaxLength(nameof(form.TitleTh), form.TitleTh, FieldLengths.Title);
+        errors.MaxLength(nameof(form.TitleEn), form.TitleEn, FieldLengths.Title);
+        errors.MaxLength(nameof(form.DescriptionTh), form.DescriptionTh, FieldLengths.Markdown);
+        errors.MaxLength(nameof(form.DescriptionEn), form.DescriptionEn, FieldLengths.Markdown);
+        if (!Enum.IsDefined(form.Priority)) errors.Add(nameof(form.Priority), "Validation.Required");
+        if (!Enum.IsDefined(form.Status)) errors.Add(nameof(form.Status), "Validation.Required");
+        var owners = form.OwnerOrganizationIds.Distinct().ToList();
+        if (owners.Count == 0)
+            errors.Add(nameof(form.OwnerOrganizationIds), "ActionItem.OwnerRequired");
+        else if (await db.Organizations.CountAsync(o => owners.Contains(o.Id), cancellationToken) != owners.Count)
+            errors.Add(nameof(form.OwnerOrganizationIds), "Validation.NotFound");
+        if (form.AssigneeId is { } assigneeId && !await db.People.AnyAsync(p => p.Id == assigneeId, cancellationToken))
+            errors.Add(nameof(form.AssigneeId), "Validation.NotFound");
+        if (form.MeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
+            errors.Add(nameof(form.MeetingId), "Validation.NotFound");
+        if (form.AgendaItemId is { } agendaItemId && !await db.AgendaItems.AnyAsync(a => a.Id == agendaItemId && a.MeetingId == form.MeetingId, cancellationToken))
+            errors.Add(nameof(form.AgendaItemId), "Validation.NotFound");
+        return errors;
+    }
+
+    /// <summary>
+    /// Adds to the item's timeline and, when asked, moves its status. KKTT's users may post on any item; a partner only on
+    /// items its organization owns — the same query that decides what it sees.
+    /// </summary>
+    public async Task<FieldErrors> PostUpdateAsync(int id, ActionUpdateForm form, (string FileName, Stream Content)? attachment = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var errors = new FieldErrors();
+        if (item is null)
+        {
+            errors.Add("", "Validation.NotFound");
+            return errors;
+        }
+        var statusChanges = form.NewStatus is { } status && status != item.Status;
+        if (!statusChanges && attachment is null)
+            errors.Required(nameof(form.Text), form.Text);
+        errors.MaxLength(nameof(form.Text), form.Text, FieldLengths.Notes);
+        if (form.NewStatus is { } wanted && !Enum.IsDefined(wanted))
+            errors.Add(nameof(form.NewStatus), "Validation.Required");
+        if (attachment is { } file)
+            FileStore.CleanName(file.FileName, errors);
+        if (!errors.IsValid) return errors;
+
+        var update = await NewUpdateAsync(db, form.Text.Trim(), statusChanges ? item.Status : null, statusChanges ? form.NewStatus : null);
+        if (attachment is { } upload)
+        {
+            var stored = await files.SaveAsync(UpdateFolder(id), upload.FileName, upload.Content, errors, cancellationToken);
+            if (stored is null) return errors;
+            (update.AttachmentFileName, update.AttachmentStoredName, update.AttachmentContentType, update.AttachmentSize) =
+                (stored.FileName, stored.StoredName, stored.ContentType, stored.Size);
+        }
+        update.ActionItemId = id;
+        db.ActionItemUpdates.Add(update);
+        if (statusChanges)
+            item.Status = form.NewStatus!.Value;
+        await db.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    private async Task<ActionItemUpdate> NewUpdateAsync(PortalDbContext db, string text, ActionStatus? from, ActionStatus? to)
+    {
+        var actor = await currentUser.GetActorAsync();
+        return new ActionItemUpdate { Text = text, StatusFrom = from, StatusTo = to, AuthorName = actor.Name, AuthorUserId = actor.UserId, At = db.UtcNow };
+    }
+
+    internal static string UpdateFolder(int itemId) => Path.Combine("action-items", itemId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A file posted with an update, for users who may see the item; null otherwise.</summary>
+    public async Task<(ActionItemUpdate Update, Stream Content)?> OpenAttachmentAsync(int id, int updateId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await (await VisibleAsync(db, cancellationToken: cancellationToken)).AnyAsync(i => i.Id == id, cancellationToken)) return null;
+        var update = await db.ActionItemUpdates.AsNoTracking().FirstOrDefaultAsync(u => u.Id == updateId && u.ActionItemId == id, cancellationToken);
+        return update?.AttachmentStoredName is { } stored && files.Open(UpdateFolder(id), stored) is { } content ? (update, content) : null;
+    }
+
+    public async Task DeleteAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<ActionItem>(db, id, deleted: true, cancellationToken);
+    }
+
+    public async Task RestoreAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await SoftDeletes.SetDeletedAsync<ActionItem>(db, id, deleted: false, cancellationToken);
+    }
+
+    private static readonly ActionStatus[] ActiveStatuses = [ActionStatus.Open, ActionStatus.InProgress, ActionStatus.Blocked];
+
+    private IQueryable<ActionItem> Filter(IQueryable<ActionItem> items, string? search, ActionItemFilter filter)
+    {
+        var term = SearchTextBuilder.Normalize(search);
+        if (term.Length > 0)
+            items = items.Where(i => i.SearchText.Contains(term)
+                || i.Owners.Any(o => o.Organization!.SearchText.Contains(term))
+                || (i.Assignee != null && i.Assignee.SearchText.Contains(term)));
+        if (filter.Status is { } status)
+            items = items.Where(i => i.Status == status);
+        if (filter.ActiveOnly)
+            items = items.Where(i => ActiveStatuses.Contains(i.Status));
+        if (filter.OrganizationId is { } organizationId)
+            items = items.Where(i => i.Owners.Any(o => o.OrganizationId == organizationId));
+        if (filter.AssigneeId is { } assigneeId)
+            items = items.Where(i => i.AssigneeId == assigneeId);
+        if (filter.MeetingId is { } meetingId)
+            items = items.Where(i => i.MeetingId == meetingId);
+        var today = Today;
+        if (filter.OverdueOnly)
+            items = items.Where(i => ActiveStatuses.Contains(i.Status) && i.DueDate < today);
+        if (filter.DueWithinWeek)
+        {
+            var weekEnd = today.AddDays(7);
+            items = items.Where(i => ActiveStatuses.Contains(i.Status) && i.DueDate >= today && i.DueDate <= weekEnd);
+        }
+        return items;
+    }
+
+    private static IQueryable<ActionItem> Sort(IQueryable<ActionItem> items, string? sortBy, bool descending) => (sortBy, descending) switch
+    {
+        ("title", false) => items.OrderBy(i => EF.Functions.Collate(i.TitleTh, ThaiCollation.Name)),
+        ("title", true) => items.OrderByDescending(i => EF.Functions.Collate(i.TitleTh, ThaiCollation.Name)),
+        ("priority", false) => items.OrderByDescending(i => i.Priority == ActionPriority.Urgent).ThenByDescending(i => i.Priority == ActionPriority.High)
+            .ThenByDescending(i => i.Priority == ActionPriority.Normal).ThenBy(i => i.DueDate),
+        ("priority", true) => items.OrderBy(i => i.Priority == ActionPriority.Urgent).ThenBy(i => i.Priority == ActionPriority.High)
+            .ThenBy(i => i.Priority == ActionPriority.Normal).ThenBy(i => i.DueDate),
+        ("status", false) => items.OrderBy(i => i.Status).ThenBy(i => i.DueDate),
+        ("status", true) => items.OrderByDescending(i => i.Status).ThenBy(i => i.DueDate),
+        // Soonest due first; items without a date last.
+        (_, false) => items.OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.Id),
+        (_, true) => items.OrderBy(i => i.DueDate == null).ThenByDescending(i => i.DueDate).ThenBy(i => i.Id),
+    };
+
+    /// <summary>The list rows for these ids, in this order, each with its latest update.</summary>
+    private static async Task<List<ActionItemRow>> RowsAsync(PortalDbContext db, List<int> ids, CancellationToken cancellationToken)
+    {
+        var items = await db.ActionItems.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+            .Where(i => ids.Contains(i.Id))
+            .Include(i => i.Owners).ThenInclude(o => o.Organization)
+            .Include(i => i.Assignee)
+            .Include(i => i.Meeting)
+            .ToDictionaryAsync(i => i.Id, cancellationToken);
+        var latest = await db.ActionItemUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionItemId))
+            .GroupBy(u => u.ActionItemId)
+            .Select(g => g.OrderByDescending(u => u.At).First())
+            .ToDictionaryAsync(u => u.ActionItemId, cancellationToken);
+        return ids.Where(items.ContainsKey).Select(id =>
+        {
+            var i = items[id];
+            var update = latest.GetValueOrDefault(id);
+            return new ActionItemRow(i.Id, i.TitleTh, i.TitleEn, i.DueDate, i.Priority, i.Status, i.MeetingId, i.Meeting?.TitleTh, i.Meeting?.TitleEn,
+                i.Assignee is null ? null : new BilingualName(PersonNames.Full(i.Assignee, thai: true), PersonNames.Full(i.Assignee, thai: false)),
+                i.Owners.Select(o => o.Organization?.Acronym ?? o.Organization?.NameTh ?? "").ToList(),
+                update?.Text is { Length: > 0 } text ? text : null, update?.At, i.DeletedAt != null);
+        }).ToList();
+    }
+}

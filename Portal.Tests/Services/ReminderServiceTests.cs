@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Portal.Features.ActionItems;
+using Portal.Mail;
+using static Portal.Tests.Unit.ActionDueTests;
+
+namespace Portal.Tests.Services;
+
+public class ReminderServiceTests : IAsyncLifetime
+{
+    private PortalHost host = null!;
+
+    public async Task InitializeAsync() => host = await PortalHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    private ReminderService ServiceAt(DateTimeOffset now) => new(
+        host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
+        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now));
+
+    [Fact]
+    public async Task Without_SMTP_the_daily_digests_are_written_as_eml_files_once_a_day()
+    {
+        var mailFolder = host.Get<MailSender>().MailFolder;
+        // The demo's due dates count from the day it was loaded; five days on, the World Bank's item (due in 10) is within the week.
+        var now = DateTimeOffset.UtcNow.AddDays(5);
+        var sent = await ServiceAt(now).SendDueRemindersAsync();
+        Assert.True(sent >= 1);
+        var files = Directory.GetFiles(mailFolder, "*.eml");
+        Assert.Equal(sent, files.Length);
+
+        var messages = files.Select(f => MimeMessage.Load(f)).ToList();
+        var worldBank = Assert.Single(messages, m => m.To.Mailboxes.Any(a => a.Address == "partner.worldbank@kktt.demo"));
+        Assert.Contains("ภารกิจที่ใกล้ครบกำหนดและเลยกำหนด", worldBank.Subject);
+        Assert.Contains("Thailand Economic Monitor", worldBank.TextBody);
+        Assert.Contains("/action-items/", worldBank.TextBody);
+        // The World Bank's partner hears only of the World Bank's item, not KKTT's overdue token.
+        Assert.DoesNotContain("digital token", worldBank.TextBody);
+
+        // Same day again, or a second instance: nothing more is sent.
+        Assert.Equal(0, await ServiceAt(now.AddHours(1)).SendDueRemindersAsync());
+        Assert.Equal(files.Length, Directory.GetFiles(mailFolder, "*.eml").Length);
+    }
+
+    [Fact]
+    public async Task Items_far_in_the_future_are_not_reminded_until_they_come_close()
+    {
+        var service = ServiceAt(DateTimeOffset.UtcNow);
+        await using var db = await host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>().CreateDbContextAsync();
+        var today = ActionDue.Today(TimeProvider.System);
+        var soon = (await service.BuildDigestsAsync(db, today, CancellationToken.None)).SelectMany(d => d.Items).Select(i => i.TitleEn).Distinct().ToList();
+        Assert.DoesNotContain(soon, t => t.StartsWith("World Bank shares"));      // due in 10 days
+        Assert.Contains(soon, t => t.Contains("digital token"));                  // overdue
+        Assert.Contains(soon, t => t.Contains("Funding City"));                   // due in 5 days
+        Assert.DoesNotContain(soon, t => t.StartsWith("KKTT sends the minutes"));  // done
+        var later = (await service.BuildDigestsAsync(db, today.AddDays(3), CancellationToken.None)).SelectMany(d => d.Items).Select(i => i.TitleEn).ToList();
+        Assert.Contains(later, t => t.StartsWith("World Bank shares"));
+    }
+}

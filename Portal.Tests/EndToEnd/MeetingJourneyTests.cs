@@ -100,6 +100,9 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
     public async Task The_demo_workshop_shows_its_19_organizations_agenda_and_related_activities()
     {
         var page = await SignInAsync(Roles.Coordinator);
+        await Browser.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=overdue-count]")).Not.ToHaveTextAsync("0");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("dashboard-coordinator"), FullPage = true });
         await Browser.GoToAsync(page, "/meetings");
         await Browser.Field(page, "search").FillAsync("ไอยรา");
         var table = page.Locator("[data-testid=meeting-table]");

@@ -45,7 +45,8 @@ public sealed class Browser : IAsyncLifetime
         await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
         await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(server.BaseAddress + "/");
+        // The redirect to the home page is enough; callers wait for what they need on it (the circuit, a field).
+        await page.WaitForURLAsync(server.BaseAddress + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

@@ -15,7 +15,7 @@ public abstract class ComponentTestBase : IAsyncLifetime
     private static readonly Type[] FeatureServices =
     [
         typeof(OrganizationService), typeof(PersonService), typeof(MeetingService), typeof(AgendaService),
-        typeof(AttendanceService), typeof(MinutesService),
+        typeof(AttendanceService), typeof(MinutesService), typeof(Portal.Features.ActionItems.ActionItemService),
     ];
 
     protected BunitContext Context { get; } = new();

@@ -100,6 +100,26 @@ public class MeetingEndpointTests(PortalServer server)
     }
 
     [Fact]
+    public async Task Attendance_and_the_filtered_action_items_export_as_CSV_that_Excel_reads_as_Thai()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
+        var response = await client.GetAsync($"/meetings/{await WorkshopIdAsync()}/attendance.csv");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(20, lines.Length);   // a header and the 19 attendees
+        Assert.StartsWith("#,ชื่อ-นามสกุล,", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("1,นายสุรเดช ทวีแสงสกุลไทย,บริษัท ขอนแก่นพัฒนาเมือง จำกัด,"));
+
+        var overdue = await client.GetStringAsync("/action-items/export.csv?overdue=true");
+        var rows = overdue.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, rows.Length);
+        Assert.Contains("โทเคน", rows[1]);
+        Assert.Contains(",ติดขัด,", rows[1]);   // the status, in the reader's language
+    }
+
+    [Fact]
     public async Task The_meeting_page_renders_the_workshop_on_the_server()
     {
         var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));

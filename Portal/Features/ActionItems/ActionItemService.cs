@@ -67,6 +67,16 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         return rows.Select(r => r.MeetingId is { } id && !seen.Contains(id) ? r with { MeetingId = null, MeetingTitleTh = null, MeetingTitleEn = null } : r).ToList();
     }
 
+    /// <summary>The people assigned to items this user may see, for the assignee filter.</summary>
+    public async Task<List<(int Id, string Name)>> AssigneesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var people = await (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => i.Assignee != null)
+            .Select(i => i.Assignee!).Distinct().ToListAsync(cancellationToken);
+        var thai = Localization.PortalCultures.IsThai();
+        return people.Select(p => (p.Id, PersonNames.Full(p, thai))).OrderBy(p => p.Item2, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, false)).ToList();
+    }
+
     /// <summary>Open items per owner organization, most first, for the dashboard.</summary>
     public async Task<List<(string Organization, string? Acronym, int Count)>> OpenPerOrganizationAsync(CancellationToken cancellationToken = default)
     {

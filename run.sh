@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 source scripts/require.sh
 
 require_dotnet
+# Chromium prints the minutes as PDF; the portal runs without it, but installs it here when it can.
+need_package /usr/bin/chromium chromium
 require_icu
 
 echo "==> Building the portal"

@@ -114,6 +114,9 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(page.Locator("[data-testid=agenda-item]")).ToHaveCountAsync(4);
         await Expect(page.Locator("[data-testid=related] li")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-workshop-th"), FullPage = true });
+        await page.ClickAsync("[data-testid=print-menu] button");
+        await Expect(page.Locator("[data-testid=print-bilingual]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"minutes\.pdf\?lang=bilingual$"));
+        await page.Keyboard.PressAsync("Escape");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=ics]"));
         Assert.EndsWith(".ics", download.SuggestedFilename);
         Assert.Contains("BEGIN:VEVENT", await File.ReadAllTextAsync((await download.PathAsync())!));

@@ -4,12 +4,19 @@ using Portal.Features.Users;
 
 namespace Portal.Hosting;
 
-/// <summary>Commands run instead of the web server: <c>dotnet Portal.dll create-admin --email a@b.c [--name N]</c>.</summary>
+/// <summary>Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>.</summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "create-admin";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf";
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
+    {
+        "export-minutes" => Printing.PrintCommands.ExportAsync(app, args),
+        "benchmark-pdf" => Printing.PrintCommands.BenchmarkAsync(app, args),
+        _ => CreateAdminAsync(app, args),
+    };
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
     {
         var email = Option(args, "--email");
         if (email is null)

@@ -6,6 +6,7 @@ using Portal.DemoData;
 using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Localization;
+using Portal.Printing;
 
 namespace Portal.Hosting;
 
@@ -30,6 +31,7 @@ public static class PortalPipeline
         app.MapCultureEndpoint();
         app.MapMeetingEndpoints();
         app.MapActionItemEndpoints();
+        app.MapPrintEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -83,6 +83,9 @@ public static class PortalServices
         services.AddScoped<ReminderService>();
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
+        services.AddSingleton<Printing.ChromiumPdf>();
+        services.AddScoped<Printing.PrintHtml>();
+        services.AddScoped<Printing.MinutesPdfService>();
         return builder;
     }
 }

@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Printing;
+
+namespace Portal.Tests.Integration;
+
+/// <summary>The printed minutes, read back with poppler-utils as a person copying text out of the PDF would.</summary>
+[Collection(nameof(ServerCollection))]
+public class MinutesPdfTests(PortalServer server)
+{
+    private async Task<int> WorkshopIdAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
+    }
+
+    private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"kktt-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var option in options) start.ArgumentList.Add(option);
+            start.ArgumentList.Add(file);
+            if (tool == "pdftotext") start.ArgumentList.Add("-");
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return output;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<int> PagesAsync(byte[] pdf) =>
+        int.Parse((await PopplerAsync("pdfinfo", pdf)).Split('\n').Single(l => l.StartsWith("Pages:")).Split(':')[1].Trim());
+
+    private async Task<byte[]> GetPdfAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task The_Thai_minutes_follow_the_official_form_with_real_text_and_embedded_Sarabun()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
+        var response = await client.GetAsync($"/meetings/{await WorkshopIdAsync()}/minutes.pdf?lang=th");
+        Assert.Equal("2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = await PopplerAsync("pdftotext", pdf);
+        foreach (var expected in new[]
+        {
+            "รายงานการประชุม ศักยภาพด้านโครงสร้างพื้นฐาน", "เมื่อ วันพุธที่ 31 กรกฎาคม 2567", "ณ ห้องประชุมไอยรา", "ผู้มาประชุม",
+            "นายสุรเดช ทวีแสงสกุลไทย", "นางเมลินดา กู๊ด", "เริ่มประชุมเวลา 13.30 น.", "ระเบียบวาระที่ 1", "มติที่ประชุม", "เกือบ 15 เท่า",
+            "ภารกิจที่ต้องดำเนินการ", "เลิกประชุมเวลา 16.30 น.", "ผู้จดรายงานการประชุม", "ผู้ตรวจรายงานการประชุม", "หน้า 1/",
+        })
+            Assert.Contains(expected, text);
+        Assert.DoesNotContain("ร่าง ·", text);
+
+        var fonts = (await PopplerAsync("pdffonts", pdf)).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains("Sarabun", f));
+        Assert.All(fonts, f => Assert.Matches(@"\syes\s+yes\s+yes\s", f));   // embedded, subset, with a Unicode map
+        Assert.InRange(await PagesAsync(pdf), 3, 8);
+
+        var info = await PopplerAsync("pdfinfo", pdf);
+        Assert.Matches(@"Title:\s+รายงานการประชุม ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", info);
+        Assert.Matches(@"Tagged:\s+yes", info);
+    }
+
+    [Fact]
+    public async Task The_English_and_bilingual_minutes_carry_the_same_structure()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var id = await WorkshopIdAsync();
+        var english = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=en"));
+        foreach (var expected in new[] { "Minutes of the Infrastructure Potential", "Wednesday, 31 July 2024", "Present", "Mrs. Melinda Good",
+            "Opened at 13:30", "Agenda item 2:", "Resolution", "Closed at 16:30", "Recorded by", "Reviewed by", "Page 1 of" })
+            Assert.Contains(expected, english);
+        Assert.DoesNotContain("ผู้มาประชุม", english);
+
+        var bilingual = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=bilingual"));
+        foreach (var expected in new[] { "ผู้มาประชุม / Present", "ระเบียบวาระที่ 2", "Agenda item 2:", "มติที่ประชุม", "Resolution", "หน้า / Page 1/" })
+            Assert.Contains(expected, bilingual);
+    }
+
+    [Fact]
+    public async Task Minutes_not_yet_approved_say_DRAFT_on_every_page()
+    {
+        int draftId;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var kktt = await db.Organizations.SingleAsync(o => o.Acronym == "KKTT");
+            var draft = new Meeting
+            {
+                TitleTh = "ประชุมร่างทดสอบการพิมพ์", TitleEn = "Draft print test", Date = new DateOnly(2024, 10, 2), StartTime = new TimeOnly(9, 0),
+                HostOrganizationId = kktt.Id,
+                AgendaItems = Enumerable.Range(1, 6).Select(i => new AgendaItem
+                {
+                    Position = i, TopicTh = $"วาระ {i}", TopicEn = $"Item {i}", DiscussionTh = string.Join("\n\n", Enumerable.Repeat("ที่ประชุมพิจารณารายละเอียดของโครงการอย่างรอบด้าน", 12)),
+                }).ToList(),
+            };
+            db.Meetings.Add(draft);
+            await db.SaveChangesAsync();
+            draftId = draft.Id;
+        }
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var pdf = await GetPdfAsync(client, $"/meetings/{draftId}/minutes.pdf");
+        var pages = await PagesAsync(pdf);
+        Assert.True(pages >= 2, "the draft should run over several pages");
+        for (var page = 1; page <= pages; page++)
+            Assert.Contains("ร่าง", await PopplerAsync("pdftotext", pdf, "-f", page.ToString(), "-l", page.ToString()));
+    }
+
+    [Fact]
+    public async Task The_attendance_sheet_lists_everyone_with_room_to_sign()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
+        var pdf = await GetPdfAsync(client, $"/meetings/{await WorkshopIdAsync()}/attendance-sheet.pdf");
+        var text = await PopplerAsync("pdftotext", pdf);
+        foreach (var expected in new[] { "ใบลงชื่อผู้เข้าร่วมประชุม", "ลำดับ", "ลายมือชื่อ", "นางเมลินดา กู๊ด", "สโมสรซอนต้า", "24" })
+            Assert.Contains(expected, text);
+    }
+
+    [Fact]
+    public async Task Only_users_who_may_see_the_meeting_get_its_minutes()
+    {
+        var id = await WorkshopIdAsync();
+        var anonymous = await server.NewClient().GetAsync($"/meetings/{id}/minutes.pdf");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+
+        // The World Bank attended: its partner gets the approved minutes.
+        var worldBank = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner));
+        Assert.Contains("ผู้มาประชุม", await PopplerAsync("pdftotext", await GetPdfAsync(worldBank, $"/meetings/{id}/minutes.pdf")));
+
+        // A partner whose organization did not attend gets nothing, not even the attendance sheet.
+        const string email = "partner.ohec.print@kktt.demo";
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var cmkl = await db.Organizations.SingleAsync(o => o.Acronym == "CMKL");
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, "CMKL", cmkl.Id), Portal.DemoData.DemoDataSeeder.Password);
+                await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Partner);
+            }
+        }
+        var outsider = await server.SignedInClientAsync(email);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/minutes.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/attendance-sheet.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/minutes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_preview_is_the_same_document_and_runs_nothing()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var response = await client.GetAsync($"/meetings/{await WorkshopIdAsync()}/minutes?lang=th");
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("ผู้มาประชุม", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
+    public async Task Printing_goes_on_after_Chromium_dies()
+    {
+        var chromium = server.Services.GetRequiredService<ChromiumPdf>();
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var path = $"/meetings/{await WorkshopIdAsync()}/attendance-sheet.pdf";
+        await GetPdfAsync(client, path);
+        chromium.KillForTest();
+        await Task.Delay(300);
+        Assert.NotEmpty(await GetPdfAsync(client, path));
+    }
+}

@@ -1,0 +1,43 @@
+using Portal.Auth;
+using Portal.Features.ActionItems;
+using Portal.Features.Meetings;
+using Portal.Validation;
+
+namespace Portal.Printing;
+
+/// <summary>
+/// The minutes and attendance sheet of a meeting as HTML and PDF, for users allowed to see the meeting: KKTT's users
+/// print the record as it stands (marked DRAFT until approved); a partner prints the latest approved version only.
+/// </summary>
+public class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CurrentUser currentUser,
+    PrintHtml printHtml, ChromiumPdf chromium)
+{
+    public sealed record Printable(MinutesDocument Document, bool Draft, IReadOnlyList<ActionItemRow> ActionItems);
+
+    public async Task<Printable?> LoadAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        if (await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
+        {
+            if (await meetings.GetAsync(meetingId, cancellationToken) is not { DeletedAt: null } meeting) return null;
+            var items = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
+            return new Printable(MinutesDocument.From(meeting), meeting.MinutesStatus != MinutesStatus.Approved, items);
+        }
+        if (await minutes.GetVersionAsync(meetingId, null, cancellationToken) is not { } approved) return null;
+        var own = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
+        return new Printable(approved.Document, false, own);
+    }
+
+    public Task<string> MinutesHtmlAsync(Printable printable, PrintLanguage language) =>
+        printHtml.RenderAsync<MinutesPrint>(new Dictionary<string, object?>
+        {
+            [nameof(MinutesPrint.Document)] = printable.Document,
+            [nameof(MinutesPrint.Language)] = language,
+            [nameof(MinutesPrint.Draft)] = printable.Draft,
+            [nameof(MinutesPrint.ActionItems)] = printable.ActionItems,
+        });
+
+    public Task<string> AttendanceSheetHtmlAsync(Printable printable) =>
+        printHtml.RenderAsync<AttendanceSheetPrint>(new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document });
+
+    public Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken = default) => chromium.PrintAsync(html, cancellationToken);
+}

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Hosting;
+
+namespace Portal.Printing;
+
+/// <summary>
+/// <c>export-minutes</c> prints minutes in batch; <c>benchmark-pdf</c> measures printing the demo workshop's minutes.
+/// Both run as the system, with an administrator's view of every meeting.
+/// </summary>
+public static class PrintCommands
+{
+    public static async Task<int> ExportAsync(WebApplication app, string[] args)
+    {
+        var outDir = Option(args, "--out");
+        var meetingId = int.TryParse(Option(args, "--meeting"), out var id) ? id : (int?)null;
+        var year = int.TryParse(Option(args, "--year"), out var y) ? MeetingFilter.ToGregorianYear(y) : (int?)null;
+        if (outDir is null || (meetingId is null && year is null))
+        {
+            Console.Error.WriteLine("usage: Portal export-minutes (--meeting ID | --year 2567) [--lang th|en|bilingual] --out DIR");
+            return 2;
+        }
+        var language = PrintLanguages.Parse(Option(args, "--lang"));
+        await app.PrepareDataAsync();
+        await using var scope = SystemScope(app);
+        var services = scope.ServiceProvider;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var ids = meetingId is { } one ? [one]
+            : await db.Meetings.Where(m => m.Date >= new DateOnly(year!.Value, 1, 1) && m.Date < new DateOnly(year.Value + 1, 1, 1))
+                .OrderBy(m => m.Date).Select(m => m.Id).ToListAsync();
+        Directory.CreateDirectory(outDir);
+        var printing = services.GetRequiredService<MinutesPdfService>();
+        var written = 0;
+        foreach (var meeting in ids)
+        {
+            if (await printing.LoadAsync(meeting) is not { } printable)
+            {
+                Console.Error.WriteLine($"Meeting {meeting} not found.");
+                continue;
+            }
+            var path = Path.Combine(outDir, PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(language != PrintLanguage.English),
+                language == PrintLanguage.Thai ? "" : $" ({PrintLanguages.Code(language)})"));
+            await File.WriteAllBytesAsync(path, await printing.PdfAsync(await printing.MinutesHtmlAsync(printable, language)));
+            Console.WriteLine(path + (printable.Draft ? "  [DRAFT]" : ""));
+            written++;
+        }
+        Console.WriteLine($"{written} document(s) written to {Path.GetFullPath(outDir)}");
+        return written == ids.Count ? 0 : 1;
+    }
+
+    public static async Task<int> BenchmarkAsync(WebApplication app, string[] args)
+    {
+        var count = int.TryParse(Option(args, "--count"), out var c) ? c : 40;
+        await app.PrepareDataAsync();
+        await using var scope = SystemScope(app);
+        var services = scope.ServiceProvider;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var workshopId = await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => (int?)m.Id).FirstOrDefaultAsync();
+        if (workshopId is null)
+        {
+            Console.Error.WriteLine("The demo workshop is not in this database. Run with Portal__DemoData=true and an empty Portal__DataDirectory.");
+            return 1;
+        }
+        var printing = services.GetRequiredService<MinutesPdfService>();
+        var chromium = services.GetRequiredService<ChromiumPdf>();
+        var printable = (await printing.LoadAsync(workshopId.Value))!;
+        var html = await printing.MinutesHtmlAsync(printable, PrintLanguage.Thai);
+        var pages = 0;
+
+        var startup = Stopwatch.StartNew();
+        var first = await printing.PdfAsync(html);
+        Console.WriteLine($"first document (starts Chromium): {startup.ElapsedMilliseconds} ms, {first.Length / 1024} KB");
+        for (var i = 0; i < 3; i++) await printing.PdfAsync(html);
+
+        var times = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            var pdf = await printing.PdfAsync(html);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            pages = pdf.Length;
+        }
+        times.Sort();
+        Console.WriteLine($"one at a time, {count} documents: median {times[times.Count / 2]:0} ms, p95 {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0} ms");
+
+        // Memory is sampled while four documents print at once: the proportional set size (shared pages counted once
+        // across Chromium's processes) of the portal and every Chromium process, at its highest.
+        using var sampling = new CancellationTokenSource();
+        long peak = 0;
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, ProcessTree.ProportionalBytes(Environment.ProcessId, includeDescendantsOf: chromium.ProcessId));
+                await Task.Delay(50);
+            }
+        });
+        var parallel = Stopwatch.StartNew();
+        var next = 0;
+        await Task.WhenAll(Enumerable.Range(0, ChromiumPdf.MaxPages).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= count)
+                await printing.PdfAsync(html);
+        }));
+        Console.WriteLine($"{ChromiumPdf.MaxPages} at once, {count} documents: {count / parallel.Elapsed.TotalSeconds:0.0} documents/s");
+        await sampling.CancelAsync();
+        await sampler;
+        Console.WriteLine($"peak memory, portal and Chromium together (PSS): {peak / 1048576} MB");
+
+        var file = Path.Combine(Path.GetTempPath(), $"kktt-benchmark-{Guid.NewGuid():N}.html");
+        var output = Path.ChangeExtension(file, ".pdf");
+        await File.WriteAllTextAsync(file, html);
+        var cold = Stopwatch.StartNew();
+        var coldStart = new ProcessStartInfo(chromium.ExecutablePath) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in (string[])["--headless", .. ChromiumPdf.Arguments, "--no-pdf-header-footer", $"--print-to-pdf={output}", new Uri(file).AbsoluteUri])
+            coldStart.ArgumentList.Add(argument);
+        using (var process = Process.Start(coldStart)!)
+        {
+            await process.WaitForExitAsync();
+        }
+        var coldMs = cold.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"cold `chromium --headless --print-to-pdf` of the same HTML: {coldMs:0} ms ({coldMs / times[times.Count / 2]:0.0}× the warm median)");
+        File.Delete(file);
+        File.Delete(output);
+        return 0;
+    }
+
+    /// <summary>A scope whose services see a signed-in administrator, as the audit log will name it: "command".</summary>
+    private static AsyncServiceScope SystemScope(WebApplication app)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "command"), new Claim(ClaimTypes.Role, Roles.Admin)], "Command")),
+        };
+        return scope;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+/// <summary>Memory of the portal and of Chromium's process tree, from /proc (Linux).</summary>
+public static class ProcessTree
+{
+    /// <summary>The summed proportional set size of <paramref name="pid"/> and of every descendant of <paramref name="includeDescendantsOf"/>.</summary>
+    public static long ProportionalBytes(int pid, int? includeDescendantsOf)
+    {
+        var pids = new List<int> { pid };
+        if (includeDescendantsOf is { } root)
+            pids.AddRange(Descendants(root));
+        return pids.Sum(Pss);
+    }
+
+    private static IEnumerable<int> Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+            }
+            catch (IOException) { }
+        }
+        return parents.Keys.Where(pid =>
+        {
+            for (var depth = 0; depth < 64 && pid > 1; depth++)
+            {
+                if (pid == root) return true;
+                if (!parents.TryGetValue(pid, out pid)) return false;
+            }
+            return false;
+        });
+    }
+
+    private static long Pss(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

@@ -5,7 +5,17 @@ builder.AddPortal();
 var app = builder.Build();
 
 if (AdminCommands.IsCommand(args))
-    return await AdminCommands.RunAsync(app, args);
+{
+    try
+    {
+        return await AdminCommands.RunAsync(app, args);
+    }
+    finally
+    {
+        // Disposing the services closes Chromium, which the print commands start.
+        await app.DisposeAsync();
+    }
+}
 
 app.UsePortal();
 await app.PrepareDataAsync();

@@ -80,6 +80,8 @@ public class MinutesPdfTests(PortalServer server)
         var info = await PopplerAsync("pdfinfo", pdf);
         Assert.Matches(@"Title:\s+รายงานการประชุม ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", info);
         Assert.Matches(@"Tagged:\s+yes", info);
+        Assert.Matches(@"Author:\s+พอร์ทัลภาคีเครือข่าย KKTT", info);
+        Assert.DoesNotContain("Syntax Error", info);
     }
 
     [Fact]

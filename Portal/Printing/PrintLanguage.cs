@@ -36,7 +36,13 @@ public static class PrintLanguages
     public static string FileName(DateOnly date, string title, string suffix = "")
     {
         var clean = new string(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\\' ? ' ' : c).ToArray()).Trim();
-        if (clean.Length > 80) clean = clean[..80].Trim();
+        // File systems count bytes (255 on Linux) and a Thai letter is three in UTF-8: shorten by whole characters,
+        // never splitting a letter from its vowel or tone mark.
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(clean);
+        var kept = new System.Text.StringBuilder();
+        while (elements.MoveNext() && System.Text.Encoding.UTF8.GetByteCount(kept + elements.GetTextElement()) <= 180)
+            kept.Append(elements.GetTextElement());
+        clean = kept.ToString().Trim();
         return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}.pdf";
     }
 }

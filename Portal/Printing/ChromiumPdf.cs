@@ -10,7 +10,8 @@ namespace Portal.Printing;
 /// </summary>
 public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPdf> logger) : IAsyncDisposable
 {
-    public const int MaxPages = 4;
+    /// <summary>Documents printing at once: one per core, at most four (more only makes renderers fight for the CPU).</summary>
+    public static readonly int MaxPages = Math.Clamp(Environment.ProcessorCount, 1, 4);
     private readonly SemaphoreSlim pages = new(MaxPages, MaxPages);
     private readonly SemaphoreSlim launching = new(1, 1);
     private IBrowser? browser;

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
 
 namespace Portal.Tests.Infrastructure;
 
@@ -60,6 +64,30 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
+    }
+
+    /// <summary>The id of the demo workshop of 31 July 2567.</summary>
+    public async Task<int> WorkshopIdAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
+    }
+
+    /// <summary>A signed-in client for a new Partner account of the organization with this acronym.</summary>
+    public async Task<HttpClient> PartnerClientAsync(string acronym)
+    {
+        var email = $"partner.{acronym.ToLowerInvariant()}.{Guid.NewGuid():N}@kktt.demo";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var organizationId = await db.Organizations.Where(o => o.Acronym == acronym).Select(o => o.Id).SingleAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var created = await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, acronym, organizationId), Portal.DemoData.DemoDataSeeder.Password);
+            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Portal.Auth.Roles.Partner);
+        }
+        return await SignedInClientAsync(email);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -12,12 +12,7 @@ namespace Portal.Tests.Integration;
 [Collection(nameof(ServerCollection))]
 public class MeetingEndpointTests(PortalServer server)
 {
-    private async Task<int> WorkshopIdAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
-    }
+    private Task<int> WorkshopIdAsync() => server.WorkshopIdAsync();
 
     /// <summary>Puts a file on a meeting the way the upload does, without a browser.</summary>
     private async Task<int> AttachAsync(int meetingId, byte[] content, string fileName, string contentType)
@@ -36,20 +31,6 @@ public class MeetingEndpointTests(PortalServer server)
         db.MeetingAttachments.Add(attachment);
         await db.SaveChangesAsync();
         return attachment.Id;
-    }
-
-    private async Task<HttpClient> PartnerOfAsync(string acronym)
-    {
-        var email = $"partner.{acronym.ToLowerInvariant()}.{Guid.NewGuid():N}@kktt.demo";
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var organizationId = await db.Organizations.Where(o => o.Acronym == acronym).Select(o => o.Id).SingleAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            Assert.True((await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, acronym, organizationId), Portal.DemoData.DemoDataSeeder.Password)).Succeeded);
-            await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Partner);
-        }
-        return await server.SignedInClientAsync(email);
     }
 
     [Fact]
@@ -91,7 +72,7 @@ public class MeetingEndpointTests(PortalServer server)
         var worldBank = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner));
         Assert.Equal(HttpStatusCode.OK, (await worldBank.GetAsync($"/meetings/{id}/attachments/{attachmentId}")).StatusCode);
         // CMKL did not attend the workshop: neither the file nor the calendar entry exists for its partner.
-        var cmkl = await PartnerOfAsync("CMKL");
+        var cmkl = await server.PartnerClientAsync("CMKL");
         Assert.Equal(HttpStatusCode.NotFound, (await cmkl.GetAsync($"/meetings/{id}/attachments/{attachmentId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await cmkl.GetAsync($"/meetings/{id}/calendar.ics")).StatusCode);
         Assert.Empty(Calendar.Load(await cmkl.GetStringAsync("/meetings/calendar.ics"))!.Events);

@@ -14,12 +14,7 @@ namespace Portal.Tests.Integration;
 [Collection(nameof(ServerCollection))]
 public class MinutesPdfTests(PortalServer server)
 {
-    private async Task<int> WorkshopIdAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
-    }
+    private Task<int> WorkshopIdAsync() => server.WorkshopIdAsync();
 
     private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
     {
@@ -151,19 +146,7 @@ public class MinutesPdfTests(PortalServer server)
         Assert.Contains("ผู้มาประชุม", await PopplerAsync("pdftotext", await GetPdfAsync(worldBank, $"/meetings/{id}/minutes.pdf")));
 
         // A partner whose organization did not attend gets nothing, not even the attendance sheet.
-        const string email = "partner.ohec.print@kktt.demo";
-        await using (var scope = server.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var cmkl = await db.Organizations.SingleAsync(o => o.Acronym == "CMKL");
-            if (await users.FindByEmailAsync(email) is null)
-            {
-                await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, "CMKL", cmkl.Id), Portal.DemoData.DemoDataSeeder.Password);
-                await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Roles.Partner);
-            }
-        }
-        var outsider = await server.SignedInClientAsync(email);
+        var outsider = await server.PartnerClientAsync("CMKL");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/minutes.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/attendance-sheet.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/meetings/{id}/minutes")).StatusCode);

@@ -11,12 +11,6 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
 
     private Task<IPage> SignInAsync(string role, int width = 1280) => browser.SignInAsync(server, role, consoleErrors, width);
 
-    private static async Task ChooseAsync(IPage page, string selectTestId, string optionText)
-    {
-        await page.Locator($"[data-testid={selectTestId}]").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = optionText }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task Staff_records_a_meeting_with_an_attendee_and_an_agenda_item_and_a_coordinator_approves_the_minutes()
     {
@@ -29,7 +23,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Browser.Field(page, "date").FillAsync("15/8/2567");
         await Browser.Field(page, "date").PressAsync("Tab");
         await Browser.Field(page, "number").FillAsync("4");
-        await ChooseAsync(page, "host", "บริษัท ขอนแก่นพัฒนาเมือง จำกัด");
+        await Browser.ChooseAsync(page, "host", "บริษัท ขอนแก่นพัฒนาเมือง จำกัด");
         await page.Keyboard.PressAsync("Escape");
         await page.ClickAsync("[data-testid=save]");
 
@@ -41,7 +35,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Browser.Field(page, "person-search").FillAsync("เมลินดา");
         await page.Locator("[data-testid=person-results] .mud-list-item").First.ClickAsync();
         await Expect(page.Locator("[data-testid=picked-person]")).ToContainTextAsync("เมลินดา กู๊ด");
-        await ChooseAsync(page, "attendee-role", "ผู้นำเสนอ");
+        await Browser.ChooseAsync(page, "attendee-role", "ผู้นำเสนอ");
         await page.ClickAsync("[data-testid=attendee-save]");
         await Expect(page.Locator("[data-testid=attendee-row]")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=attendee-row]")).ToContainTextAsync("ผู้นำเสนอ");

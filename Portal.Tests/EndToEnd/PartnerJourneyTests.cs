@@ -32,8 +32,7 @@ public class PartnerJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(page.Locator("[data-testid=edit]")).ToHaveCountAsync(0);
 
         await Browser.Field(page, "update-text").FillAsync("ส่งชุดข้อมูลเมืองรองให้ KKTT ครบแล้ว");
-        await page.Locator("[data-testid=update-status]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "เสร็จแล้ว" }).First.ClickAsync();
+        await Browser.ChooseAsync(page, "update-status", "เสร็จแล้ว");
         await page.ClickAsync("[data-testid=update-post]");
         var latest = page.Locator("[data-testid=timeline-entry]").First;
         await Expect(latest).ToContainTextAsync("ส่งชุดข้อมูลเมืองรองให้ KKTT ครบแล้ว");

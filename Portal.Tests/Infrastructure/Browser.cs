@@ -54,6 +54,30 @@ public sealed class Browser : IAsyncLifetime
     public static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;
 
+    /// <summary>Picks an option of a MudBlazor select by its text, and checks that the select shows it (once more if not:
+    /// a click landing while the list is still opening is lost).</summary>
+    public static async Task ChooseAsync(IPage page, string selectTestId, string optionText)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await page.Locator($"[data-testid={selectTestId}]").First.ClickAsync();
+            var option = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = optionText }).First;
+            await option.WaitForAsync();
+            await option.ClickAsync();
+            // A select shows its choice as an input's value or as text, depending on the select.
+            var select = page.Locator($"[data-testid={selectTestId}]").First;
+            for (var wait = 0; wait < 30; wait++)
+            {
+                if ((await select.EvaluateAsync<string>("e => (e.value || '') + ' ' + e.textContent")).Contains(optionText))
+                    return;
+                await Task.Delay(100);
+            }
+            if (attempt > 0)
+                throw new InvalidOperationException($"The select {selectTestId} did not take the option {optionText}.");
+            await page.Keyboard.PressAsync("Escape");
+        }
+    }
+
     /// <summary>Waits until the page's circuit is live: typing into a prerendered form would be lost.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { Timeout = 15000 });

@@ -81,7 +81,10 @@ public static class ActionDue
     public static DateOnly Today(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Localization.ThaiDates.Bangkok).DateTime);
 
-    public static bool IsActive(ActionStatus status) => status is ActionStatus.Open or ActionStatus.InProgress or ActionStatus.Blocked;
+    /// <summary>The statuses of an item still to be done; as an array, so database queries can use it too.</summary>
+    public static readonly ActionStatus[] ActiveStatuses = [ActionStatus.Open, ActionStatus.InProgress, ActionStatus.Blocked];
+
+    public static bool IsActive(ActionStatus status) => ActiveStatuses.Contains(status);
 
     /// <summary>Past its due date and still not done or cancelled. Due today is not yet overdue.</summary>
     public static bool IsOverdue(ActionStatus status, DateOnly? due, DateOnly today) => IsActive(status) && due < today;

@@ -81,7 +81,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public async Task<List<(string Organization, string? Acronym, int Count)>> OpenPerOrganizationAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var items = (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => ActiveStatuses.Contains(i.Status));
+        var items = (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => ActionDue.ActiveStatuses.Contains(i.Status));
         var counts = await items.SelectMany(i => i.Owners).GroupBy(o => o.OrganizationId)
             .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).Take(20).ToListAsync(cancellationToken);
         var ids = counts.Select(c => c.Key).ToList();
@@ -237,8 +237,6 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         await SoftDeletes.SetDeletedAsync<ActionItem>(db, id, deleted: false, cancellationToken);
     }
 
-    private static readonly ActionStatus[] ActiveStatuses = [ActionStatus.Open, ActionStatus.InProgress, ActionStatus.Blocked];
-
     private IQueryable<ActionItem> Filter(IQueryable<ActionItem> items, string? search, ActionItemFilter filter)
     {
         var term = SearchTextBuilder.Normalize(search);
@@ -249,7 +247,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         if (filter.Status is { } status)
             items = items.Where(i => i.Status == status);
         if (filter.ActiveOnly)
-            items = items.Where(i => ActiveStatuses.Contains(i.Status));
+            items = items.Where(i => ActionDue.ActiveStatuses.Contains(i.Status));
         if (filter.OrganizationId is { } organizationId)
             items = items.Where(i => i.Owners.Any(o => o.OrganizationId == organizationId));
         if (filter.AssigneeId is { } assigneeId)
@@ -258,11 +256,11 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             items = items.Where(i => i.MeetingId == meetingId);
         var today = Today;
         if (filter.OverdueOnly)
-            items = items.Where(i => ActiveStatuses.Contains(i.Status) && i.DueDate < today);
+            items = items.Where(i => ActionDue.ActiveStatuses.Contains(i.Status) && i.DueDate < today);
         if (filter.DueWithinWeek)
         {
             var weekEnd = today.AddDays(7);
-            items = items.Where(i => ActiveStatuses.Contains(i.Status) && i.DueDate >= today && i.DueDate <= weekEnd);
+            items = items.Where(i => ActionDue.ActiveStatuses.Contains(i.Status) && i.DueDate >= today && i.DueDate <= weekEnd);
         }
         return items;
     }
@@ -300,7 +298,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             var i = items[id];
             var update = latest.GetValueOrDefault(id);
             return new ActionItemRow(i.Id, i.TitleTh, i.TitleEn, i.DueDate, i.Priority, i.Status, i.MeetingId, i.Meeting?.TitleTh, i.Meeting?.TitleEn,
-                i.Assignee is null ? null : new BilingualName(PersonNames.Full(i.Assignee, thai: true), PersonNames.Full(i.Assignee, thai: false)),
+                i.Assignee is null ? null : BilingualName.Of(i.Assignee),
                 i.Owners.Select(o => o.Organization?.Acronym ?? o.Organization?.NameTh ?? "").ToList(),
                 update?.Text is { Length: > 0 } text ? text : null, update?.At, i.DeletedAt != null);
         }).ToList();

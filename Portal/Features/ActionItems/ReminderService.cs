@@ -48,9 +48,8 @@ public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailS
     public async Task<List<Digest>> BuildDigestsAsync(PortalDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
         var horizon = today.AddDays(DaysAhead);
-        ActionStatus[] active = [ActionStatus.Open, ActionStatus.InProgress, ActionStatus.Blocked];
         var items = await db.ActionItems.AsNoTracking().AsSplitQuery()
-            .Where(i => active.Contains(i.Status) && i.DueDate != null && i.DueDate <= horizon)
+            .Where(i => ActionDue.ActiveStatuses.Contains(i.Status) && i.DueDate != null && i.DueDate <= horizon)
             .Include(i => i.Assignee).Include(i => i.Owners).ThenInclude(o => o.Organization)
             .OrderBy(i => i.DueDate).ToListAsync(cancellationToken);
         var ownerIds = items.SelectMany(i => i.Owners).Select(o => o.OrganizationId).Distinct().ToList();

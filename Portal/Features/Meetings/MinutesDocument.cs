@@ -73,13 +73,15 @@ public sealed record BilingualName(string Th, string En)
 
     public static BilingualName Of(Organizations.Organization? organization) =>
         organization is null ? new BilingualName("", "") : new BilingualName(organization.NameTh, organization.NameEn);
+
+    /// <summary>A person's full name with honorific in each language, as <see cref="PersonNames"/> writes it.</summary>
+    public static BilingualName Of(Person person) => new(PersonNames.Full(person, thai: true), PersonNames.Full(person, thai: false));
 }
 
 public sealed record MinutesAttendee(
     int PersonId,
     BilingualName Name,
     BilingualName Organization,
-    string? OrganizationAcronym,
     int? OrganizationId,
     string? PositionTh,
     string? PositionEn,
@@ -95,9 +97,8 @@ public sealed record MinutesAttendee(
 
     public static MinutesAttendee From(Attendee a) => new(
         a.PersonId,
-        a.Person is null ? new BilingualName("", "") : new BilingualName(PersonNames.Full(a.Person, thai: true), PersonNames.Full(a.Person, thai: false)),
+        a.Person is null ? new BilingualName("", "") : BilingualName.Of(a.Person),
         BilingualName.Of(a.Organization),
-        a.Organization?.Acronym,
         a.OrganizationId,
         a.PositionTh,
         a.PositionEn,
@@ -124,7 +125,7 @@ public sealed record MinutesAgendaItem(
 
     public static MinutesAgendaItem From(AgendaItem i) => new(
         i.Position, i.ConfirmsPreviousMinutes, i.TopicTh, i.TopicEn,
-        i.Presenter is null ? null : new BilingualName(PersonNames.Full(i.Presenter, thai: true), PersonNames.Full(i.Presenter, thai: false)),
+        i.Presenter is null ? null : BilingualName.Of(i.Presenter),
         i.DiscussionTh, i.DiscussionEn, i.ResolutionTh, i.ResolutionEn);
 }
 

@@ -175,4 +175,24 @@ public class MinutesPdfTests(PortalServer server)
         await Task.Delay(300);
         Assert.NotEmpty(await GetPdfAsync(client, path));
     }
+
+    [Fact]
+    public async Task The_printer_runs_no_script_and_fetches_nothing_even_if_hostile_markup_got_through()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var beacon = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/beacon";
+        var chromium = server.Services.GetRequiredService<ChromiumPdf>();
+
+        var pdf = await chromium.PrintAsync(
+            $"""<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><p>untouched text</p>""" +
+            $"""<img src="x" onerror="document.body.textContent='SCRIPT RAN'"><svg onload="document.body.textContent='SCRIPT RAN'"></svg>""" +
+            $"""<img src="{beacon}"><link rel="stylesheet" href="{beacon}"><iframe src="{beacon}"></iframe></body></html>""");
+        await Task.Delay(200);
+
+        var text = await PopplerAsync("pdftotext", pdf);
+        Assert.Contains("untouched text", text);
+        Assert.DoesNotContain("SCRIPT RAN", text);
+        Assert.False(listener.Pending(), "the printer reached out to the network");
+    }
 }

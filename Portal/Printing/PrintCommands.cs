@@ -96,7 +96,7 @@ public static class PrintCommands
             while (!sampling.IsCancellationRequested)
             {
                 peak = Math.Max(peak, ProcessTree.ProportionalBytes(Environment.ProcessId, includeDescendantsOf: chromium.ProcessId));
-                await Task.Delay(50);
+                await Task.Delay(200);
             }
         });
         var parallel = Stopwatch.StartNew();

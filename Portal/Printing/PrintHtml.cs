@@ -19,14 +19,22 @@ public static class PrintFonts
 {
     private static readonly Lazy<string> Css = new(() =>
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "PrintFonts");
         string Face(string file, int weight, string style) =>
-            $"@font-face{{font-family:'Sarabun';font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{Convert.ToBase64String(File.ReadAllBytes(Path.Combine(folder, file)))}) format('truetype');}}";
+            $"@font-face{{font-family:'Sarabun';font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{Convert.ToBase64String(Bytes(file))}) format('truetype');}}";
         return Face("Sarabun_400Regular.ttf", 400, "normal") + Face("Sarabun_400Regular_Italic.ttf", 400, "italic")
             + Face("Sarabun_600SemiBold.ttf", 600, "normal") + Face("Sarabun_700Bold.ttf", 700, "normal");
     });
 
     public static string FontFaces => Css.Value;
+
+    private static byte[] Bytes(string file)
+    {
+        using var stream = typeof(PrintFonts).Assembly.GetManifestResourceStream("PrintFonts." + file)
+            ?? throw new InvalidOperationException($"The font {file} is not embedded in the assembly.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     /// <summary>The fonts as one style element; the printer's pages hold it already and leave it out of each document.</summary>
     public static string StyleElement => StyleElementValue.Value;

@@ -53,7 +53,8 @@ public class PartnerJourneyTests(PortalServer server, Browser browser) : IClassF
         await Browser.Field(page, "search").FillAsync("ไอยรา");
         await page.Locator("[data-testid=meeting-table] a").First.ClickAsync();
         await Browser.WaitForInteractiveAsync(page);
-        await Expect(page.Locator("[data-testid=minutes]")).ToContainTextAsync("ผู้มาประชุม");
+        await Expect(page.FrameLocator("[data-testid=minutes]").Locator("body")).ToContainTextAsync("ผู้มาประชุม");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("partner-meeting-minutes"), FullPage = true });
         await Expect(page.Locator("[data-testid=add-attendee]")).ToHaveCountAsync(0);
         Assert.Empty(consoleErrors);
     }

@@ -165,6 +165,18 @@ public class MinutesPdfTests(PortalServer server)
     }
 
     [Fact]
+    public async Task An_approved_version_prints_as_it_was_approved_and_unknown_versions_are_not_found()
+    {
+        var id = await WorkshopIdAsync();
+        var partner = await server.PartnerClientAsync("WB");
+        var preview = await partner.GetStringAsync($"/meetings/{id}/minutes?lang=en&version=1");
+        Assert.Contains("Minutes of", preview);
+        Assert.DoesNotContain("DRAFT", preview);
+        Assert.Contains("Minutes of", await PopplerAsync("pdftotext", await GetPdfAsync(partner, $"/meetings/{id}/minutes.pdf?lang=en&version=1")));
+        Assert.Equal(HttpStatusCode.NotFound, (await partner.GetAsync($"/meetings/{id}/minutes?version=99")).StatusCode);
+    }
+
+    [Fact]
     public async Task Printing_goes_on_after_Chromium_dies()
     {
         var chromium = server.Services.GetRequiredService<ChromiumPdf>();

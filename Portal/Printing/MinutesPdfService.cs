@@ -14,15 +14,16 @@ public partial class MinutesPdfService(MeetingService meetings, MinutesService m
 {
     public sealed record Printable(MinutesDocument Document, bool Draft, IReadOnlyList<ActionItemRow> ActionItems);
 
-    public async Task<Printable?> LoadAsync(int meetingId, CancellationToken cancellationToken = default)
+    /// <summary>The minutes to print: an approved <paramref name="version"/> when one is asked for, otherwise as described above.</summary>
+    public async Task<Printable?> LoadAsync(int meetingId, int? version = null, CancellationToken cancellationToken = default)
     {
-        if (await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
+        if (version is null && await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
         {
             if (await meetings.GetAsync(meetingId, cancellationToken) is not { DeletedAt: null } meeting) return null;
             var items = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
             return new Printable(MinutesDocument.From(meeting), meeting.MinutesStatus != MinutesStatus.Approved, items);
         }
-        if (await minutes.GetVersionAsync(meetingId, null, cancellationToken) is not { } approved) return null;
+        if (await minutes.GetVersionAsync(meetingId, version, cancellationToken) is not { } approved) return null;
         var own = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
         return new Printable(approved.Document, false, own);
     }

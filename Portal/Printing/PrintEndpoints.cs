@@ -9,16 +9,16 @@ public static class PrintEndpoints
     {
         var meetings = app.MapGroup("/meetings/{id:int}").RequireAuthorization();
 
-        meetings.MapGet("/minutes", async (int id, string? lang, MinutesPdfService service, HttpContext http, CancellationToken cancellationToken) =>
+        meetings.MapGet("/minutes", async (int id, string? lang, int? version, MinutesPdfService service, HttpContext http, CancellationToken cancellationToken) =>
         {
-            if (await service.LoadAsync(id, cancellationToken) is not { } printable) return Results.NotFound();
+            if (await service.LoadAsync(id, version, cancellationToken) is not { } printable) return Results.NotFound();
             http.Response.Headers.ContentSecurityPolicy = PreviewPolicy;
             return Results.Content(await service.MinutesHtmlAsync(printable, PrintLanguages.Parse(lang)), "text/html; charset=utf-8");
         });
 
-        meetings.MapGet("/minutes.pdf", async (int id, string? lang, MinutesPdfService service, CancellationToken cancellationToken) =>
+        meetings.MapGet("/minutes.pdf", async (int id, string? lang, int? version, MinutesPdfService service, CancellationToken cancellationToken) =>
         {
-            if (await service.LoadAsync(id, cancellationToken) is not { } printable) return Results.NotFound();
+            if (await service.LoadAsync(id, version, cancellationToken) is not { } printable) return Results.NotFound();
             var language = PrintLanguages.Parse(lang);
             var html = await service.MinutesHtmlAsync(printable, language);
             return await PdfResultAsync(service, html, PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(language != PrintLanguage.English)), cancellationToken);
@@ -26,7 +26,7 @@ public static class PrintEndpoints
 
         meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, CancellationToken cancellationToken) =>
         {
-            if (await service.LoadAsync(id, cancellationToken) is not { } printable) return Results.NotFound();
+            if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();
             var html = await service.AttendanceSheetHtmlAsync(printable);
             return await PdfResultAsync(service, html, PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(true), " ใบลงชื่อ"), cancellationToken);
         });

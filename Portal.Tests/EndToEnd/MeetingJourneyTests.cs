@@ -85,8 +85,8 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-approved"), FullPage = true });
 
         await coordinator.Locator("[data-testid=minutes-versions] a").First.ClickAsync();
-        await Expect(coordinator.Locator("[data-testid=minutes]")).ToContainTextAsync("รายงานการประชุม ประชุมหารือระบบขนส่งมวลชน");
-        await Expect(coordinator.Locator("[data-testid=minutes]")).ToContainTextAsync("เมลินดา กู๊ด");
+        await Expect(coordinator.FrameLocator("[data-testid=minutes]").Locator("body")).ToContainTextAsync("รายงานการประชุม ประชุมหารือระบบขนส่งมวลชน");
+        await Expect(coordinator.FrameLocator("[data-testid=minutes]").Locator("body")).ToContainTextAsync("เมลินดา กู๊ด");
         Assert.Empty(consoleErrors);
     }
 

@@ -16,9 +16,14 @@ namespace Portal.Tests.Infrastructure;
 public sealed partial class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string dataDirectory = TempDirectory.Create();
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public PortalServer()
+    public PortalServer() : this(new Dictionary<string, string>()) { }
+
+    /// <summary>A server with some settings of its own, for tests of behaviour the shared server turns down (the sign-in rate limit).</summary>
+    internal PortalServer(IReadOnlyDictionary<string, string> settings)
     {
+        this.settings = settings;
         UseKestrel(0);
         StartServer();
         BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -36,6 +41,9 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DemoData", "true");
         builder.UseSetting("Portal:Reminders:Enabled", "false"); // tests run the reminders themselves, on a fake clock
         builder.UseSetting("urls", "http://127.0.0.1:0"); // loopback only
+        // Every test signs in from 127.0.0.1; the limit has a test of its own.
+        builder.UseSetting("Portal:SignIn:AttemptsPerMinute", "100000");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>

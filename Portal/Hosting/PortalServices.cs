@@ -67,6 +67,17 @@ public static class PortalServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAntiforgery(options =>
+            options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        // A changed role, a disabled account or a new password ends the user's other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSignInRateLimit(builder.Configuration);
 
         services.AddScoped<OrganizationService>();
         services.AddScoped<PersonService>();

@@ -13,7 +13,7 @@ public static class ActionItemEndpoints
         var items = app.MapGroup("/action-items").RequireAuthorization();
 
         // The list as filtered on screen; the same query decides what a partner may export as what it may see.
-        items.MapGet("/export.csv", async ([AsParameters] ActionItemExportQuery query, ActionItemService service, CancellationToken cancellationToken) =>
+        items.MapGet("/export.csv", async ([AsParameters] ActionItemExportQuery query, ActionItemService service, Audit.AuditService audit, CancellationToken cancellationToken) =>
         {
             var rows = await service.ExportAsync(query.Q, query.ToFilter(), query.Sort, query.Desc, cancellationToken);
             var thai = PortalCultures.IsThai();
@@ -28,6 +28,7 @@ public static class ActionItemEndpoints
                 r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title(thai), string.Join(", ", r.Owners), r.Assignee?.Get(thai),
                 r.DueDate?.ToString("yyyy-MM-dd"), H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
             ]));
+            await audit.RecordAsync(nameof(ActionItem), "export.csv", Audit.AuditAction.Exported, new { Rows = rows.Count, query });
             return Results.File(Csv.Write(lines), Csv.ContentType, Csv.FileName("action-items", service.Today));
         });
 

@@ -22,4 +22,8 @@ public enum AuditAction
     Restored,
     Anonymized,
     RolesChanged,
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    Exported,
 }

@@ -38,4 +38,23 @@ public class AuditService(IDbContextFactory<PortalDbContext> dbFactory, CurrentU
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Records a sign-in attempt under the address typed, whether or not an account has it, with the client's network
+    /// address: failed attempts are how guessing shows.
+    /// </summary>
+    public async Task RecordSignInAsync(string email, Microsoft.AspNetCore.Identity.SignInResult result, string? clientAddress)
+    {
+        var action = result.Succeeded ? AuditAction.SignedIn : result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed;
+        var typed = email.Trim();
+        if (typed.Length > 100) typed = typed[..100];
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == typed.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = db.UtcNow, UserId = userId, UserName = typed, EntityType = "SignIn", EntityId = typed, Action = action,
+            Changes = System.Text.Json.JsonSerializer.Serialize(new { Address = clientAddress }, AuditJson.Options),
+        });
+        await db.SaveChangesAsync();
+    }
 }

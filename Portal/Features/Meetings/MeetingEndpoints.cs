@@ -36,7 +36,7 @@ public static class MeetingEndpoints
             // Always a download, never rendered in the portal's origin, whatever the file claims to be.
             return Results.File(found.Content, found.Attachment.ContentType, found.Attachment.FileName);
         });
-        meetings.MapGet("/{id:int}/attendance.csv", async (int id, MeetingService service, CancellationToken cancellationToken) =>
+        meetings.MapGet("/{id:int}/attendance.csv", async (int id, MeetingService service, Audit.AuditService audit, CancellationToken cancellationToken) =>
         {
             var meeting = await service.GetAsync(id, cancellationToken);
             if (meeting is null) return Results.NotFound();
@@ -52,6 +52,7 @@ public static class MeetingEndpoints
                 (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
                 H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.OnBehalfOf, a.AbsenceReason,
             ]));
+            await audit.RecordAsync(nameof(Meeting), id.ToString(), Audit.AuditAction.Exported, new { Document = "attendance.csv" });
             return Results.File(Exports.Csv.Write(lines), Exports.Csv.ContentType, Exports.Csv.FileName($"attendance-{id}", meeting.Date));
         }).RequireAuthorization(Auth.Policies.InternalUsers);
         return app;

@@ -7,7 +7,7 @@ public static class DatabaseSetup
     public static void ConfigureSqlite(DbContextOptionsBuilder options, DataDirectory dataDirectory) =>
         options.UseSqlite($"Data Source={dataDirectory.DatabaseFile};Foreign Keys=True",
                 sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
-            .AddInterceptors(new ThaiCollation());
+            .AddInterceptors(new SqliteConnectionSetup());
 
     /// <summary>Brings the schema up to date and switches SQLite to write-ahead logging, so readers never wait for a writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services)

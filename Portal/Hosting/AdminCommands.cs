@@ -4,15 +4,17 @@ using Portal.Features.Users;
 
 namespace Portal.Hosting;
 
-/// <summary>Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>.</summary>
+/// <summary>Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>, <c>restore</c>.</summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore";
 
     public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
     {
         "export-minutes" => Printing.PrintCommands.ExportAsync(app, args),
         "benchmark-pdf" => Printing.PrintCommands.BenchmarkAsync(app, args),
+        "backup" => BackupAsync(app, args),
+        "restore" => RestoreAsync(app, args),
         _ => CreateAdminAsync(app, args),
     };
 
@@ -48,6 +50,47 @@ public static class AdminCommands
         await userManager.AddToRoleAsync(user, Roles.Admin);
         Console.WriteLine($"Created administrator {email}.");
         return 0;
+    }
+
+    /// <summary>Safe while the portal runs: SQLite's online backup copies a consistent snapshot.</summary>
+    private static async Task<int> BackupAsync(WebApplication app, string[] args)
+    {
+        if (Option(args, "--out") is not { } outFile)
+        {
+            Console.Error.WriteLine("usage: Portal backup --out FILE.zip");
+            return 2;
+        }
+        var data = app.Services.GetRequiredService<Data.DataDirectory>();
+        if (!File.Exists(data.DatabaseFile))
+        {
+            Console.Error.WriteLine($"There is no database at {data.DatabaseFile}.");
+            return 1;
+        }
+        var summary = await Data.DataBackup.CreateAsync(data, Path.GetFullPath(outFile));
+        Console.WriteLine($"Backed up {summary.DatabaseBytes / 1024} KB of database and {summary.Files} file(s) to {Path.GetFullPath(outFile)}");
+        return 0;
+    }
+
+    /// <summary>Run with the portal stopped; the data it replaces is kept aside.</summary>
+    private static async Task<int> RestoreAsync(WebApplication app, string[] args)
+    {
+        if (Option(args, "--from") is not { } backupFile || !File.Exists(backupFile))
+        {
+            Console.Error.WriteLine("usage: Portal restore --from FILE.zip   (stop the portal first)");
+            return 2;
+        }
+        var data = app.Services.GetRequiredService<Data.DataDirectory>();
+        try
+        {
+            var aside = await Data.DataBackup.RestoreAsync(data, backupFile);
+            Console.WriteLine($"Restored {backupFile} into {data.Path}; the data it replaced is in {aside}");
+            return 0;
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
     }
 
     private static string? Option(string[] args, string name)

@@ -32,6 +32,9 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
 
     public string BaseAddress { get; }
 
+    /// <summary>The folder holding this server's database, for a second instance over the same data.</summary>
+    public string DataDirectory => dataDirectory;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -47,7 +50,7 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>
-    public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public HttpClient NewClient(CookieContainer? cookies = null) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
     {
         BaseAddress = new Uri(BaseAddress),
     };

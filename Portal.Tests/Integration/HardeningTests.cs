@@ -21,7 +21,7 @@ public partial class HardeningTests(PortalServer server)
     {
         var response = await server.NewClient().GetAsync(path);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Matches("script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}';", policy);
+        Assert.Matches("script-src 'self' 'nonce-[0-9a-f]{32}';", policy);
         Assert.Contains("frame-ancestors 'self'", policy);
         Assert.Contains("object-src 'none'", policy);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -76,6 +76,20 @@ public partial class HardeningTests(PortalServer server)
             .OrderByDescending(a => a.Id).FirstAsync();
         Assert.Contains("minutes.pdf", export.Changes);
         Assert.Contains("\"en\"", export.Changes);
+    }
+
+    [Fact]
+    public async Task A_second_instance_on_the_same_database_accepts_the_first_one_sign_in_cookie()
+    {
+        var cookies = new CookieContainer();
+        var first = server.NewClient(cookies);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await PortalServer.SubmitLoginAsync(first, PortalHost.DemoAccount(Roles.Staff), Portal.DemoData.DemoDataSeeder.Password)).StatusCode);
+
+        await using var second = new PortalServer(new Dictionary<string, string> { ["Portal:DataDirectory"] = server.DataDirectory, ["Portal:DemoData"] = "false" });
+        var response = await second.NewClient(cookies).GetAsync("/meetings");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "keys")), "keys belong in the database, not in a folder of one machine");
     }
 
     [GeneratedRegex("'nonce-([^']+)'")]

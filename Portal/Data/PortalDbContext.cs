@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,10 @@ using Portal.Features.People;
 
 namespace Portal.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance of the portal on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -70,6 +73,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 continue;
             if (entry.Entity is ApprovedMinutes && entry.State != EntityState.Added)
                 throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+                versioned.Version++;
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = searchable.BuildSearchText();
             if (IsAudited(entry))

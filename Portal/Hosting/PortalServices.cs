@@ -34,9 +34,10 @@ public static class PortalServices
 
         var dataDirectory = new DataDirectory(builder.Configuration);
         services.AddSingleton(dataDirectory);
-        // Keys beside the data, so sign-in cookies survive restarts and travel with a backup.
+        // Keys in the database: every instance behind a load balancer reads the same keys, cookies survive restarts,
+        // and a backup carries them.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory.Path, "keys")))
+            .PersistKeysToDbContext<PortalDbContext>()
             .SetApplicationName("KKTT.Portal");
         services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
             options => DatabaseSetup.ConfigureSqlite(options, dataDirectory), ServiceLifetime.Scoped);

@@ -55,11 +55,26 @@ public sealed class FieldErrors
         && !string.IsNullOrEmpty(uri.Host) && uri.Host.Contains('.', StringComparison.Ordinal);
 }
 
-public sealed record SaveResult(int? Id, FieldErrors Errors)
+public sealed record SaveResult(int? Id, FieldErrors Errors, Data.SaveConflict? Conflict = null)
 {
-    public bool Succeeded => Errors.IsValid && Id is not null;
+    public bool Succeeded => Errors.IsValid && Id is not null && Conflict is null;
     public static SaveResult Invalid(FieldErrors errors) => new(null, errors);
     public static SaveResult Saved(int id) => new(id, new FieldErrors());
+
+    public static SaveResult NotFound()
+    {
+        var errors = new FieldErrors();
+        errors.Add("", "Validation.NotFound");
+        return new(null, errors);
+    }
+
+    /// <summary>Nothing was saved: someone else saved the record since the form was opened.</summary>
+    public static SaveResult Conflicted(Data.SaveConflict conflict)
+    {
+        var errors = new FieldErrors();
+        errors.Add("", "Validation.Conflict");
+        return new(null, errors, conflict);
+    }
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);

@@ -104,7 +104,8 @@ public class MinutesWorkflowTests : IAsyncLifetime
         Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.StartCorrection, "ชื่อวาระพิมพ์ผิด")).IsValid);
         var reopened = (await Meetings.GetAsync(id))!;
         Assert.Equal((MinutesStatus.Draft, 2), (reopened.MinutesStatus, reopened.MinutesVersion));
-        Assert.True((await Agenda.SaveAsync(id, item.Id, new AgendaItemForm { TopicTh = "ฉบับแก้ไข", TopicEn = "Corrected" })).Succeeded);
+        var current = AgendaItemForm.From((await Meetings.GetAsync(id))!.AgendaItems.Single());
+        Assert.True((await Agenda.SaveAsync(id, item.Id, current with { TopicTh = "ฉบับแก้ไข", TopicEn = "Corrected" })).Succeeded);
         await Minutes.TransitionAsync(id, MinutesTransition.SubmitForReview);
         await host.SignInAsRoleAsync(Roles.Coordinator);
         await Minutes.TransitionAsync(id, MinutesTransition.Approve);

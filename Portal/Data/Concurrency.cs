@@ -39,6 +39,8 @@ public static class Concurrency
         if (entity.Version != mine.Version)
             return SaveResult.Conflicted(await DescribeAsync(db, entity, mine, formOf, idOf, cancellationToken));
         apply(entity);
+        // Always an UPDATE guarded by the version the form was filled from, even when only child rows changed.
+        entity.Version = mine.Version + 1;
         db.Entry(entity).Property(e => e.Version).OriginalValue = mine.Version;
         try
         {

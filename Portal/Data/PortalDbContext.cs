@@ -41,6 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -73,7 +75,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 continue;
             if (entry.Entity is ApprovedMinutes && entry.State != EntityState.Added)
                 throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
-            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            // A save through Concurrency.SaveAsync has set the next version already.
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified && !entry.Property(nameof(IVersioned.Version)).IsModified)
                 versioned.Version++;
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = searchable.BuildSearchText();

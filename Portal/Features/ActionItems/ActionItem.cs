@@ -6,8 +6,9 @@ using Portal.Features.People;
 namespace Portal.Features.ActionItems;
 
 /// <summary>A commitment made at a meeting: who owes what, by when.</summary>
-public class ActionItem : ISoftDeletable, ISearchable
+public class ActionItem : ISoftDeletable, ISearchable, IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public string TitleTh { get; set; } = "";
     public string TitleEn { get; set; } = "";

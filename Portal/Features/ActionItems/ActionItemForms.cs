@@ -1,9 +1,13 @@
+using Portal.Data;
 using Portal.Validation;
 
 namespace Portal.Features.ActionItems;
 
-public sealed record ActionItemForm
+public sealed record ActionItemForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public string TitleTh { get; set; } = "";
     public string TitleEn { get; set; } = "";
     public string? DescriptionTh { get; set; }
@@ -18,6 +22,7 @@ public sealed record ActionItemForm
 
     public static ActionItemForm From(ActionItem i) => new()
     {
+        Version = i.Version,
         TitleTh = i.TitleTh, TitleEn = i.TitleEn, DescriptionTh = i.DescriptionTh, DescriptionEn = i.DescriptionEn,
         MeetingId = i.MeetingId, AgendaItemId = i.AgendaItemId, OwnerOrganizationIds = i.Owners.Select(o => o.OrganizationId).ToList(),
         AssigneeId = i.AssigneeId, DueDate = i.DueDate?.ToDateTime(TimeOnly.MinValue), Priority = i.Priority, Status = i.Status,

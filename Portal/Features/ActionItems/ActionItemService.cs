@@ -129,16 +129,17 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             errors.Add("", "Validation.NotFound");
             return SaveResult.Invalid(errors);
         }
-        var statusBefore = item.Status;
-        form.ApplyTo(item);
-        var owners = form.OwnerOrganizationIds.ToHashSet();
-        item.Owners.RemoveAll(o => !owners.Contains(o.OrganizationId));
-        foreach (var organizationId in owners.Where(o => item.Owners.All(existing => existing.OrganizationId != o)))
-            item.Owners.Add(new ActionItemOwner { OrganizationId = organizationId });
-        if (id is not null && statusBefore != item.Status)
-            item.Updates.Add(await NewUpdateAsync(db, "", statusBefore, item.Status));
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(item.Id);
+        // A change of status shows on the item's timeline like any posted update.
+        var statusUpdate = id is not null && item.Status != form.Status ? await NewUpdateAsync(db, "", item.Status, form.Status) : null;
+        return await Concurrency.SaveAsync(db, item, form, ActionItemForm.From, i =>
+        {
+            form.ApplyTo(i);
+            var owners = form.OwnerOrganizationIds.ToHashSet();
+            i.Owners.RemoveAll(o => !owners.Contains(o.OrganizationId));
+            foreach (var organizationId in owners.Where(o => i.Owners.All(existing => existing.OrganizationId != o)))
+                i.Owners.Add(new ActionItemOwner { OrganizationId = organizationId });
+            if (statusUpdate is not null) i.Updates.Add(statusUpdate);
+        }, i => i.Id, cancellationToken);
     }
 
     private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, ActionItemForm form, CancellationToken cancellationToken)

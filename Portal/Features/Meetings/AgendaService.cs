@@ -35,9 +35,7 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
                 return SaveResult.Invalid(errors);
             }
         }
-        form.ApplyTo(item);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(item.Id);
+        return await Concurrency.SaveAsync(db, item, form, AgendaItemForm.From, form.ApplyTo, i => i.Id, cancellationToken);
     }
 
     public static void Validate(AgendaItemForm form, FieldErrors errors)

@@ -33,9 +33,7 @@ public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             errors.Add("", "Validation.NotFound");
             return SaveResult.Invalid(errors);
         }
-        form.ApplyTo(attendee);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(attendee.Id);
+        return await Concurrency.SaveAsync(db, attendee, form, AttendeeForm.From, form.ApplyTo, a => a.Id, cancellationToken);
     }
 
     public static void Validate(AttendeeForm form, FieldErrors errors)

@@ -4,8 +4,9 @@ using Portal.Features.People;
 
 namespace Portal.Features.Meetings;
 
-public class Meeting : ISoftDeletable, ISearchable
+public class Meeting : ISoftDeletable, ISearchable, IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public MeetingKind Kind { get; set; }
     public string TitleTh { get; set; } = "";
@@ -86,8 +87,9 @@ public class MeetingCoHost
 }
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
-public class AgendaItem
+public class AgendaItem : IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public int MeetingId { get; set; }
     /// <summary>1-based position; the printed ระเบียบวาระที่ N.</summary>
@@ -104,8 +106,9 @@ public class AgendaItem
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
-public class Attendee
+public class Attendee : IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int PersonId { get; set; }

@@ -1,10 +1,14 @@
+using Portal.Data;
 using Portal.Validation;
 
 namespace Portal.Features.Meetings;
 
 /// <summary>What the meeting editor edits: the heading of the minutes.</summary>
-public sealed record MeetingForm
+public sealed record MeetingForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public MeetingKind Kind { get; set; }
     public string TitleTh { get; set; } = "";
     public string TitleEn { get; set; } = "";
@@ -24,6 +28,7 @@ public sealed record MeetingForm
 
     public static MeetingForm From(Meeting m) => new()
     {
+        Version = m.Version,
         Kind = m.Kind, TitleTh = m.TitleTh, TitleEn = m.TitleEn, Number = m.Number,
         Date = m.Date.ToDateTime(TimeOnly.MinValue), StartTime = m.StartTime.ToTimeSpan(), EndTime = m.EndTime?.ToTimeSpan(),
         RoomTh = m.RoomTh, RoomEn = m.RoomEn, BuildingTh = m.BuildingTh, BuildingEn = m.BuildingEn,
@@ -51,8 +56,11 @@ public sealed record MeetingForm
     }
 }
 
-public sealed record AgendaItemForm
+public sealed record AgendaItemForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public string TopicTh { get; set; } = "";
     public string TopicEn { get; set; } = "";
     public int? PresenterId { get; set; }
@@ -63,6 +71,7 @@ public sealed record AgendaItemForm
 
     public static AgendaItemForm From(AgendaItem i) => new()
     {
+        Version = i.Version,
         TopicTh = i.TopicTh, TopicEn = i.TopicEn, PresenterId = i.PresenterId, DiscussionTh = i.DiscussionTh,
         DiscussionEn = i.DiscussionEn, ResolutionTh = i.ResolutionTh, ResolutionEn = i.ResolutionEn,
     };
@@ -79,8 +88,11 @@ public sealed record AgendaItemForm
     }
 }
 
-public sealed record AttendeeForm
+public sealed record AttendeeForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public int? PersonId { get; set; }
     public int? OrganizationId { get; set; }
     public string? PositionTh { get; set; }
@@ -92,6 +104,7 @@ public sealed record AttendeeForm
 
     public static AttendeeForm From(Attendee a) => new()
     {
+        Version = a.Version,
         PersonId = a.PersonId, OrganizationId = a.OrganizationId, PositionTh = a.PositionTh, PositionEn = a.PositionEn,
         Role = a.Role, Status = a.Status, OnBehalfOf = a.OnBehalfOf, AbsenceReason = a.AbsenceReason,
     };

@@ -145,13 +145,14 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             meeting = existing;
             await db.Entry(meeting).Collection(m => m.CoHosts).LoadAsync(cancellationToken);
         }
-        form.ApplyTo(meeting);
-        var coHosts = form.CoHostOrganizationIds.Where(o => o != meeting.HostOrganizationId).Distinct().ToHashSet();
-        meeting.CoHosts.RemoveAll(c => !coHosts.Contains(c.OrganizationId));
-        foreach (var organizationId in coHosts.Where(o => meeting.CoHosts.All(c => c.OrganizationId != o)))
-            meeting.CoHosts.Add(new MeetingCoHost { OrganizationId = organizationId });
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(meeting.Id);
+        return await Concurrency.SaveAsync(db, meeting, form, MeetingForm.From, m =>
+        {
+            form.ApplyTo(m);
+            var coHosts = form.CoHostOrganizationIds.Where(o => o != m.HostOrganizationId).Distinct().ToHashSet();
+            m.CoHosts.RemoveAll(c => !coHosts.Contains(c.OrganizationId));
+            foreach (var organizationId in coHosts.Where(o => m.CoHosts.All(c => c.OrganizationId != o)))
+                m.CoHosts.Add(new MeetingCoHost { OrganizationId = organizationId });
+        }, m => m.Id, cancellationToken);
     }
 
     private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, int? id, MeetingForm form, CancellationToken cancellationToken)

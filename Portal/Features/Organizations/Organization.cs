@@ -2,8 +2,9 @@ using Portal.Data;
 
 namespace Portal.Features.Organizations;
 
-public class Organization : ISoftDeletable, ISearchable
+public class Organization : ISoftDeletable, ISearchable, IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public string NameTh { get; set; } = "";
     public string NameEn { get; set; } = "";

@@ -1,10 +1,14 @@
+using Portal.Data;
 using Portal.Validation;
 
 namespace Portal.Features.Organizations;
 
 /// <summary>What the organization editor edits.</summary>
-public sealed record OrganizationForm
+public sealed record OrganizationForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public string NameTh { get; set; } = "";
     public string NameEn { get; set; } = "";
     public string? Acronym { get; set; }
@@ -16,6 +20,7 @@ public sealed record OrganizationForm
 
     public static OrganizationForm From(Organization o) => new()
     {
+        Version = o.Version,
         NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Kind = o.Kind, ParentId = o.ParentId,
         Province = o.Province, Website = o.Website, Notes = o.Notes,
     };

@@ -81,11 +81,9 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
             errors.Add("", "Validation.NotFound");
             return SaveResult.Invalid(errors);
         }
-        form.ApplyTo(organization);
         if (id is null)
             db.Organizations.Add(organization);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(organization.Id);
+        return await Concurrency.SaveAsync(db, organization, form, OrganizationForm.From, form.ApplyTo, o => o.Id, cancellationToken);
     }
 
     public async Task<FieldErrors> ValidateAsync(PortalDbContext db, int? id, OrganizationForm form, CancellationToken cancellationToken)

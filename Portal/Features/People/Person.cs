@@ -3,8 +3,9 @@ using Portal.Features.Organizations;
 
 namespace Portal.Features.People;
 
-public class Person : ISoftDeletable, ISearchable
+public class Person : ISoftDeletable, ISearchable, IVersioned
 {
+    public int Version { get; set; }
     public int Id { get; set; }
     public Honorific Honorific { get; set; }
     public string GivenNameTh { get; set; } = "";

@@ -1,10 +1,14 @@
+using Portal.Data;
 using Portal.Validation;
 
 namespace Portal.Features.People;
 
 /// <summary>What the person editor edits.</summary>
-public sealed record PersonForm
+public sealed record PersonForm : IVersionedForm
 {
+    /// <summary>The version of the record this form was filled from.</summary>
+    public int Version { get; set; }
+
     public Honorific Honorific { get; set; }
     public string GivenNameTh { get; set; } = "";
     public string FamilyNameTh { get; set; } = "";
@@ -19,6 +23,7 @@ public sealed record PersonForm
 
     public static PersonForm From(Person p) => new()
     {
+        Version = p.Version,
         Honorific = p.Honorific, GivenNameTh = p.GivenNameTh, FamilyNameTh = p.FamilyNameTh,
         GivenNameEn = p.GivenNameEn, FamilyNameEn = p.FamilyNameEn, PositionTh = p.PositionTh, PositionEn = p.PositionEn,
         OrganizationId = p.OrganizationId, Email = p.Email, Phone = p.Phone, LegalBasis = p.LegalBasis,

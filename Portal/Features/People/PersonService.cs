@@ -68,11 +68,9 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
             errors.Add("", "Validation.NotFound");
             return SaveResult.Invalid(errors);
         }
-        form.ApplyTo(person);
         if (id is null)
             db.People.Add(person);
-        await db.SaveChangesAsync(cancellationToken);
-        return SaveResult.Saved(person.Id);
+        return await Concurrency.SaveAsync(db, person, form, PersonForm.From, form.ApplyTo, p => p.Id, cancellationToken);
     }
 
     private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, PersonForm form, CancellationToken cancellationToken)

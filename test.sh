@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the KKTT Partner Portal: unit, component (bUnit), integration (real app on a loopback
-# port with a real SQLite file) and end-to-end (Debian's headless Chromium driven by Playwright).
+# port with a real SQLite file) and end-to-end (Debian's headless Chromium driven by Playwright); then the data and
+# integration tests again on a throwaway PostgreSQL server (installed from Debian if missing, stopped afterwards).
 # Ends with one line "N passed, N failed, N skipped" and exits non-zero if any test failed.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,28 +16,48 @@ export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"
 # Playwright must use the Debian browser, never download one (the machine has no internet).
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
+source scripts/postgres.sh
+require_postgres
+
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+trap 'stop_throwaway_postgres; rm -rf "$results"' EXIT
 
 echo "==> Building"
 dotnet build Portal.sln -c Debug --nologo -v quiet
 
-echo "==> Testing"
-set +e
-dotnet test Portal.sln --no-build --nologo --logger "trx;LogFileName=results.trx" --results-directory "$results" 2>&1 | tee "$results/output.txt"
-status=${PIPESTATUS[0]}
-set -e
+total_passed=0 total_failed=0 total_skipped=0 status=0
+run_tests() { # run_tests NAME [dotnet test arguments]
+  local name="$1"; shift
+  set +e
+  dotnet test Portal.sln --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" 2>&1 | tee "$results/$name.txt"
+  local code=${PIPESTATUS[0]}
+  set -e
+  local summary passed failed skipped
+  summary=$(grep -E "^(Passed|Failed)!" "$results/$name.txt" | tail -1 || true)
+  passed=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")
+  failed=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")
+  skipped=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$summary")
+  if [ -z "$passed" ]; then
+    echo "The $name test run did not report a summary (exit code $code)." >&2
+    failed=$(( ${failed:-0} + 1 ))
+  fi
+  total_passed=$(( total_passed + ${passed:-0} ))
+  total_failed=$(( total_failed + ${failed:-0} ))
+  total_skipped=$(( total_skipped + ${skipped:-0} ))
+  [ "$code" -ne 0 ] && status=1
+  return 0
+}
 
-summary=$(grep -E "^(Passed|Failed)!" "$results/output.txt" | tail -1 || true)
-passed=$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")
-failed=$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")
-skipped=$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$summary")
-if [ -z "$passed" ]; then
-  echo "The test run did not report a summary (exit code $status)." >&2
-  echo "0 passed, 1 failed, 0 skipped"
-  exit 1
-fi
-echo "${passed} passed, ${failed:-0} failed, ${skipped:-0} skipped"
-if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ]; then
+echo "==> Testing on SQLite (every test)"
+run_tests sqlite
+
+echo "==> Testing on PostgreSQL (data and integration tests, on a throwaway server on loopback)"
+start_throwaway_postgres "${PORTAL_TEST_POSTGRES_PORT:-54329}"
+PORTAL_TEST_POSTGRES="$POSTGRES_TEST_URL" run_tests postgres \
+  --filter "(FullyQualifiedName~Portal.Tests.Services|FullyQualifiedName~Portal.Tests.Integration)&Database!=SqliteOnly"
+stop_throwaway_postgres
+
+echo "${total_passed} passed, ${total_failed} failed, ${total_skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$total_failed" -ne 0 ]; then
   exit 1
 fi

@@ -34,6 +34,7 @@ public sealed class PortalHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["Portal:DataDirectory"] = dataDirectory;
         builder.Configuration["Portal:DemoData"] = "true";
+        foreach (var (key, value) in TestDatabase.NewDatabase()) builder.Configuration[key] = value;
         builder.AddPortal();
         // The framework's accessor keeps the request in an AsyncLocal, which does not survive from a test's
         // set-up into its body; here the "request" is simply whoever the test signed in last.

@@ -18,6 +18,9 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     private readonly string dataDirectory = TempDirectory.Create();
     private readonly IReadOnlyDictionary<string, string> settings;
 
+    /// <summary>The database settings of this server, for a second instance over the same data.</summary>
+    public Dictionary<string, string> DatabaseSettings { get; } = TestDatabase.NewDatabase();
+
     public PortalServer() : this(new Dictionary<string, string>()) { }
 
     /// <summary>A server with some settings of its own, for tests of behaviour the shared server turns down (the sign-in rate limit).</summary>
@@ -46,7 +49,7 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0"); // loopback only
         // Every test signs in from 127.0.0.1; the limit has a test of its own.
         builder.UseSetting("Portal:SignIn:AttemptsPerMinute", "100000");
-        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in DatabaseSettings.Concat(settings)) builder.UseSetting(key, value);
     }
 
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, so tests see where they lead.</summary>

@@ -9,6 +9,7 @@ using Portal.Data;
 namespace Portal.Tests.Integration;
 
 /// <summary>Nothing acknowledged is lost: not when the portal is killed mid-write, not through a backup taken while it writes.</summary>
+[Trait("Database", TestDatabase.SqliteOnly)]
 public partial class DurabilityTests
 {
     [Fact]

@@ -86,10 +86,31 @@ public partial class HardeningTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Redirect,
             (await PortalServer.SubmitLoginAsync(first, PortalHost.DemoAccount(Roles.Staff), Portal.DemoData.DemoDataSeeder.Password)).StatusCode);
 
-        await using var second = new PortalServer(new Dictionary<string, string> { ["Portal:DataDirectory"] = server.DataDirectory, ["Portal:DemoData"] = "false" });
+        await using var second = new PortalServer(new Dictionary<string, string>(server.DatabaseSettings)
+        {
+            ["Portal:DataDirectory"] = server.DataDirectory, ["Portal:DemoData"] = "false",
+        });
         var response = await second.NewClient(cookies).GetAsync("/meetings");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "keys")), "keys belong in the database, not in a folder of one machine");
+    }
+
+    [Fact]
+    public async Task A_forwarded_client_address_is_believed_only_from_a_known_proxy()
+    {
+        await using var behindProxy = new PortalServer(new Dictionary<string, string> { ["Portal:KnownProxies"] = "127.0.0.1" });
+        foreach (var (portal, expected) in new[] { (behindProxy, "203.0.113.7"), (server, "127.0.0.1") })
+        {
+            var email = $"forwarded-{Guid.NewGuid():N}@example.org";
+            var client = portal.NewClient();
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+            await PortalServer.SubmitLoginAsync(client, email, "wrong-password");
+
+            await using var scope = portal.Services.CreateAsyncScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var entry = await db.AuditEntries.SingleAsync(a => a.EntityType == "SignIn" && a.EntityId == email);
+            Assert.Contains($"\"{expected}\"", entry.Changes);
+        }
     }
 
     [GeneratedRegex("'nonce-([^']+)'")]

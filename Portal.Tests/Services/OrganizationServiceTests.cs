@@ -138,7 +138,7 @@ public class OrganizationServiceTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [Fact, Trait("Database", TestDatabase.SqliteOnly)]
     public async Task The_database_is_a_real_SQLite_file_in_write_ahead_logging_mode()
     {
         await using var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

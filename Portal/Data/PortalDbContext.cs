@@ -43,6 +43,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
             builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        if (Database.IsNpgsql())
+        {
+            // The Thai dictionary order SQLite gets from ThaiCollation, from ICU; substring search served by trigram indexes.
+            builder.HasCollation(ThaiCollation.Name, locale: "th-TH", provider: "icu", deterministic: true);
+            builder.HasPostgresExtension("pg_trgm");
+            foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ISearchable).IsAssignableFrom(e.ClrType)).ToList())
+                builder.Entity(entity.ClrType).HasIndex(nameof(ISearchable.SearchText)).HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -60,6 +60,11 @@ public static class AdminCommands
             Console.Error.WriteLine("usage: Portal backup --out FILE.zip");
             return 2;
         }
+        if (Data.DatabaseSetup.Provider(app.Configuration) == Data.DatabaseSetup.Postgres)
+        {
+            Console.Error.WriteLine("On PostgreSQL back up with pg_dump (see README, \"Backup and restore\"); this command copies the SQLite file.");
+            return 2;
+        }
         var data = app.Services.GetRequiredService<Data.DataDirectory>();
         if (!File.Exists(data.DatabaseFile))
         {
@@ -77,6 +82,11 @@ public static class AdminCommands
         if (Option(args, "--from") is not { } backupFile || !File.Exists(backupFile))
         {
             Console.Error.WriteLine("usage: Portal restore --from FILE.zip   (stop the portal first)");
+            return 2;
+        }
+        if (Data.DatabaseSetup.Provider(app.Configuration) == Data.DatabaseSetup.Postgres)
+        {
+            Console.Error.WriteLine("On PostgreSQL restore with pg_restore (see README, \"Backup and restore\"); this command restores the SQLite file.");
             return 2;
         }
         var data = app.Services.GetRequiredService<Data.DataDirectory>();

@@ -27,6 +27,7 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(PortalCultures.RequestLocalizationOptions());
         app.UseAuthentication();
+        app.UseTwoFactorForAdmins();
         app.UseAuthorization();
         app.UseAntiforgery();
 

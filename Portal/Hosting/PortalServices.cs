@@ -40,7 +40,7 @@ public static class PortalServices
             .PersistKeysToDbContext<PortalDbContext>()
             .SetApplicationName("KKTT.Portal");
         services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
-            options => DatabaseSetup.ConfigureSqlite(options, dataDirectory), ServiceLifetime.Scoped);
+            options => DatabaseSetup.Configure(options, builder.Configuration, dataDirectory), ServiceLifetime.Scoped);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddCascadingAuthenticationState();

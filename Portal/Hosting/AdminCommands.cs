@@ -1,13 +1,17 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Portal.Auth;
 using Portal.Features.Users;
 
 namespace Portal.Hosting;
 
-/// <summary>Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>, <c>restore</c>.</summary>
+/// <summary>
+/// Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>,
+/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>.
+/// </summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists";
 
     public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
     {
@@ -15,6 +19,8 @@ public static class AdminCommands
         "benchmark-pdf" => Printing.PrintCommands.BenchmarkAsync(app, args),
         "backup" => BackupAsync(app, args),
         "restore" => RestoreAsync(app, args),
+        "seed-synthetic" => SeedSyntheticAsync(app, args),
+        "benchmark-lists" => BenchmarkListsAsync(app),
         _ => CreateAdminAsync(app, args),
     };
 
@@ -101,6 +107,53 @@ public static class AdminCommands
             Console.Error.WriteLine(e.Message);
             return 1;
         }
+    }
+
+    /// <summary>Fills the database with a large made-up data set, for <c>benchmark-lists</c> and load tests. Never in Production.</summary>
+    private static async Task<int> SeedSyntheticAsync(WebApplication app, string[] args)
+    {
+        if (app.Environment.IsProduction())
+        {
+            Console.Error.WriteLine("seed-synthetic adds thousands of made-up records; it does not run in Production.");
+            return 2;
+        }
+        int Count(string name, int fallback) => int.TryParse(Option(args, name), out var n) ? n : fallback;
+        var counts = new Benchmarks.SyntheticData.Counts(Count("--organizations", 2_000), Count("--people", 20_000), Count("--meetings", 10_000), Count("--action-items", 100_000));
+        await app.PrepareDataAsync();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await using var scope = SystemScope(app);
+        await Benchmarks.SyntheticData.SeedAsync(scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDbContext>>(),
+            counts, message => Console.Write($"\r{message}          "));
+        Console.WriteLine($"\nSeeded {counts} in {watch.Elapsed.TotalSeconds:0} s.");
+        return 0;
+    }
+
+    private static async Task<int> BenchmarkListsAsync(WebApplication app)
+    {
+        await app.PrepareDataAsync();
+        await using var scope = SystemScope(app);
+        Console.WriteLine($"database: {Data.DatabaseSetup.Provider(app.Configuration)}");
+        Console.WriteLine($"{"query",-44} {"median",9} {"slowest",9} {"rows",8}");
+        var slowest = 0.0;
+        foreach (var (query, median, max, total) in await Benchmarks.ListBenchmark.RunAsync(scope.ServiceProvider))
+        {
+            Console.WriteLine($"{query,-44} {median,7:0.0}ms {max,7:0.0}ms {total,8:N0}");
+            slowest = Math.Max(slowest, median);
+        }
+        Console.WriteLine($"slowest median: {slowest:0.0} ms (target: under 200 ms)");
+        return 0;
+    }
+
+    /// <summary>A scope whose services see a signed-in administrator, as the audit log will name it: "command".</summary>
+    public static AsyncServiceScope SystemScope(WebApplication app)
+    {
+        var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
+        {
+            RequestServices = scope.ServiceProvider,
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "command"), new Claim(ClaimTypes.Role, Roles.Admin)], "Command")),
+        };
+        return scope;
     }
 
     private static string? Option(string[] args, string name)

@@ -26,7 +26,7 @@ public static class PrintCommands
         }
         var language = PrintLanguages.Parse(Option(args, "--lang"));
         await app.PrepareDataAsync();
-        await using var scope = SystemScope(app);
+        await using var scope = AdminCommands.SystemScope(app);
         var services = scope.ServiceProvider;
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var ids = meetingId is { } one ? [one]
@@ -56,7 +56,7 @@ public static class PrintCommands
     {
         var count = int.TryParse(Option(args, "--count"), out var c) ? c : 40;
         await app.PrepareDataAsync();
-        await using var scope = SystemScope(app);
+        await using var scope = AdminCommands.SystemScope(app);
         var services = scope.ServiceProvider;
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var workshopId = await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => (int?)m.Id).FirstOrDefaultAsync();
@@ -127,18 +127,6 @@ public static class PrintCommands
         File.Delete(file);
         File.Delete(output);
         return 0;
-    }
-
-    /// <summary>A scope whose services see a signed-in administrator, as the audit log will name it: "command".</summary>
-    private static AsyncServiceScope SystemScope(WebApplication app)
-    {
-        var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "command"), new Claim(ClaimTypes.Role, Roles.Admin)], "Command")),
-        };
-        return scope;
     }
 
     private static string? Option(string[] args, string name)

@@ -70,7 +70,7 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password)
     {
         var form = await client.GetStringAsync("/Account/Login");
-        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var token = AntiforgeryTokenIn(form);
         return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
@@ -103,6 +103,9 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         }
         return await SignedInClientAsync(email);
     }
+
+    /// <summary>The antiforgery token of a form the portal rendered.</summary>
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -58,6 +58,14 @@ public static class AdminCommands
         return 0;
     }
 
+    /// <summary>backup and restore copy the SQLite file; on PostgreSQL its own tools do the job (README, "PostgreSQL").</summary>
+    private static bool OnPostgres(WebApplication app, string tool)
+    {
+        if (Data.DatabaseSetup.Provider(app.Configuration) != Data.DatabaseSetup.Postgres) return false;
+        Console.Error.WriteLine($"The portal runs on PostgreSQL: use {tool} (see README, \"PostgreSQL\"). This command works on the SQLite file.");
+        return true;
+    }
+
     /// <summary>Safe while the portal runs: SQLite's online backup copies a consistent snapshot.</summary>
     private static async Task<int> BackupAsync(WebApplication app, string[] args)
     {
@@ -66,11 +74,7 @@ public static class AdminCommands
             Console.Error.WriteLine("usage: Portal backup --out FILE.zip");
             return 2;
         }
-        if (Data.DatabaseSetup.Provider(app.Configuration) == Data.DatabaseSetup.Postgres)
-        {
-            Console.Error.WriteLine("On PostgreSQL back up with pg_dump (see README, \"Backup and restore\"); this command copies the SQLite file.");
-            return 2;
-        }
+        if (OnPostgres(app, "pg_dump")) return 2;
         var data = app.Services.GetRequiredService<Data.DataDirectory>();
         if (!File.Exists(data.DatabaseFile))
         {
@@ -90,11 +94,7 @@ public static class AdminCommands
             Console.Error.WriteLine("usage: Portal restore --from FILE.zip   (stop the portal first)");
             return 2;
         }
-        if (Data.DatabaseSetup.Provider(app.Configuration) == Data.DatabaseSetup.Postgres)
-        {
-            Console.Error.WriteLine("On PostgreSQL restore with pg_restore (see README, \"Backup and restore\"); this command restores the SQLite file.");
-            return 2;
-        }
+        if (OnPostgres(app, "pg_restore")) return 2;
         var data = app.Services.GetRequiredService<Data.DataDirectory>();
         try
         {

@@ -81,6 +81,22 @@ public class UserService(
         await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.RolesChanged, new { old, @new = new[] { role } });
     }
 
+    /// <summary>
+    /// Closes an account without deleting it (its name stays on what it wrote): it cannot sign in, and a new security
+    /// stamp ends its open sessions within a minute. "Unlock" opens it again.
+    /// </summary>
+    public async Task<bool> DisableAsync(string userId)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        if ((await currentUser.GetActorAsync()).UserId == userId) return false; // an administrator cannot lock themselves out
+        var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found.");
+        await userManager.SetLockoutEnabledAsync(user, true);
+        await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await userManager.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Updated, new { Disabled = new { @new = true } });
+        return true;
+    }
+
     public async Task UnlockAsync(string userId)
     {
         await currentUser.EnsureInAnyRoleAsync(Roles.Admin);

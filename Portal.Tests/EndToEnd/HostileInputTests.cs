@@ -174,6 +174,16 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
             var row = csv.Single(r => r[0] == itemId.ToString());
             Assert.Equal(Neutralized(item.TitleTh), row[1]);
         }
+
+        // The attendance CSV carries the positions as typed; the meeting's calendar file carries its title and venue.
+        var attendance = ParseCsv(await (await page.APIRequest.GetAsync($"/meetings/{created.meetingId}/attendance.csv")).TextAsync());
+        var storedAttendees = await StoredAsync(db => db.Attendees.Where(a => a.MeetingId == created.meetingId).Select(a => a.PositionTh).ToListAsync());
+        Assert.Equal(storedAttendees.Count + 1, attendance.Count);
+        Assert.All(storedAttendees, position => Assert.Contains(attendance, row => row[3] == Neutralized(position ?? "")));
+        var calendar = Ical.Net.Calendar.Load(await (await page.APIRequest.GetAsync($"/meetings/{created.meetingId}/calendar.ics")).TextAsync())!;
+        var ev = Assert.Single(calendar.Events);
+        Assert.Equal(storedMeeting.TitleTh, ev.Summary);
+        Assert.Contains(storedMeeting.RoomTh!, ev.Location);
         Assert.Empty(problems);
     }
 

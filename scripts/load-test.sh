@@ -61,5 +61,8 @@ for round in 1 2; do
   sleep 5
   echo "  portal memory (PSS) 5 s after round $round: $(memory)"
 done
+echo "==> Many open pages at once (Blazor circuits, headless Chromium)"
+(cd .build/portal && Portal__DataDirectory="$work/client" Logging__LogLevel__Default=Warning dotnet Portal.dll benchmark-circuits \
+  --url "$base" --pid "$pid" --email staff@kktt.demo --password 'Kktt-Demo-2567!' --count "${CIRCUITS:-50}")
 if grep -q " fail:\| crit:" "$work/portal.log"; then echo "==> The portal logged errors:"; grep -A3 " fail:\| crit:" "$work/portal.log" | head -20; exit 1; fi
 echo "==> No errors logged by the portal"

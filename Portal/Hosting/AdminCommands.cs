@@ -7,11 +7,11 @@ namespace Portal.Hosting;
 
 /// <summary>
 /// Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>,
-/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>.
+/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>, <c>benchmark-circuits</c>.
 /// </summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists" or "benchmark-circuits";
 
     public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
     {
@@ -21,6 +21,9 @@ public static class AdminCommands
         "restore" => RestoreAsync(app, args),
         "seed-synthetic" => SeedSyntheticAsync(app, args),
         "benchmark-lists" => BenchmarkListsAsync(app),
+        "benchmark-circuits" => Benchmarks.CircuitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5099", int.Parse(Option(args, "--pid") ?? "0"),
+            Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--count"), out var n) ? n : 50,
+            app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),
         _ => CreateAdminAsync(app, args),
     };
 

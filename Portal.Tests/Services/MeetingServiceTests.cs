@@ -1,3 +1,4 @@
+using Portal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
@@ -148,9 +149,33 @@ public class MeetingServiceTests : IAsyncLifetime
         var second = (await Meetings.GetAsync(id))!.AgendaItems[1].Id;
         await Agenda.RemoveAsync(id, second);
         Assert.Equal(["1หนึ่ง", "2สาม"], await TopicsAsync());
+        // Removed from the agenda, not from the record.
+        await using (var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var removed = await db.AgendaItems.IgnoreQueryFilters().SingleAsync(i => i.Id == second);
+            Assert.Equal("สอง", removed.TopicTh);
+            Assert.NotNull(removed.DeletedAt);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(AgendaItem) && a.EntityId == second.ToString() && a.Action == AuditAction.Deleted));
+        }
 
         var missingTopic = await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "" });
         Assert.True(missingTopic.Errors.Has(nameof(AgendaItemForm.TopicTh)));
+    }
+
+    [Fact]
+    public async Task A_removed_attendee_stays_in_the_record_and_the_same_person_can_be_listed_again()
+    {
+        var id = await NewDraftAsync();
+        var personId = (await host.Get<PersonService>().ListAsync(new ListQuery(null, 0, 1, null, false))).Items[0].Id;
+        Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = personId })).Succeeded);
+        var attendeeId = (await Meetings.GetAsync(id))!.Attendees.Single().Id;
+
+        await Attendance.RemoveAsync(id, attendeeId);
+        Assert.Empty((await Meetings.GetAsync(id))!.Attendees);
+        Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = personId })).Succeeded);
+        await using var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.Equal(2, await db.Attendees.IgnoreQueryFilters().CountAsync(a => a.MeetingId == id && a.PersonId == personId));
+        Assert.Single((await Meetings.GetAsync(id))!.Attendees);
     }
 
     [Fact]

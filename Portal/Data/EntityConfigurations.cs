@@ -139,6 +139,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         e.Property(i => i.ResolutionEn).HasMaxLength(FieldLengths.Markdown);
         e.HasOne(i => i.Presenter).WithMany().HasForeignKey(i => i.PresenterId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(i => new { i.MeetingId, i.Position });
+        // Removed from the agenda, kept in the record: the audit log and action items raised from it still point at it.
+        e.HasQueryFilter(i => i.DeletedAt == null);
     }
 }
 
@@ -154,7 +156,9 @@ internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
         e.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(a => a.Organization).WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
+        // A person listed once per meeting; a removed (hidden) entry does not stop them being added again.
+        e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+        e.HasQueryFilter(a => a.DeletedAt == null);
         e.HasIndex(a => a.OrganizationId);
     }
 }

@@ -58,7 +58,7 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
         var items = await db.AgendaItems.Where(i => i.MeetingId == meetingId).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var item = items.FirstOrDefault(i => i.Id == itemId);
         if (item is null) return errors;
-        db.AgendaItems.Remove(item);
+        item.DeletedAt = db.UtcNow;
         items.Remove(item);
         Renumber(items);
         await db.SaveChangesAsync(cancellationToken);

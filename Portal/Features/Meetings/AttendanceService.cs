@@ -60,7 +60,7 @@ public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         var attendee = await db.Attendees.FirstOrDefaultAsync(a => a.Id == attendeeId && a.MeetingId == meetingId, cancellationToken);
         if (attendee is not null)
         {
-            db.Attendees.Remove(attendee);
+            attendee.DeletedAt = db.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
         }
         return errors;

@@ -87,8 +87,9 @@ public class MeetingCoHost
 }
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
-public class AgendaItem : IVersioned
+public class AgendaItem : IVersioned, ISoftDeletable
 {
+    public DateTime? DeletedAt { get; set; }
     public int Version { get; set; }
     public int Id { get; set; }
     public int MeetingId { get; set; }
@@ -106,8 +107,9 @@ public class AgendaItem : IVersioned
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
-public class Attendee : IVersioned
+public class Attendee : IVersioned, ISoftDeletable
 {
+    public DateTime? DeletedAt { get; set; }
     public int Version { get; set; }
     public int Id { get; set; }
     public int MeetingId { get; set; }

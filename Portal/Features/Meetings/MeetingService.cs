@@ -100,9 +100,11 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             .Include(m => m.HostOrganization)
             .Include(m => m.CoHosts).ThenInclude(c => c.Organization)
             .Include(m => m.PreviousMeeting)
-            .Include(m => m.AgendaItems).ThenInclude(i => i.Presenter)
-            .Include(m => m.Attendees).ThenInclude(a => a.Person)
-            .Include(m => m.Attendees).ThenInclude(a => a.Organization)
+            // Filters are off for the people and organizations named (deleted since, still in the record), but agenda
+            // items and attendees removed from the meeting stay out.
+            .Include(m => m.AgendaItems.Where(i => i.DeletedAt == null)).ThenInclude(i => i.Presenter)
+            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Person)
+            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Organization)
             .Include(m => m.References)
             .Include(m => m.Tags)
             .Include(m => m.RelatedActivities).ThenInclude(r => r.RelatedMeeting)

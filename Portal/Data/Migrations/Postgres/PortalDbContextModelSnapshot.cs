@@ -496,6 +496,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<bool>("ConfirmsPreviousMinutes")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("DiscussionEn")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
@@ -597,6 +600,9 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
 
@@ -639,7 +645,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("PersonId");
 
                     b.HasIndex("MeetingId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Attendees");
                 });

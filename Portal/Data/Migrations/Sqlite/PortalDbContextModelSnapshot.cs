@@ -470,6 +470,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<bool>("ConfirmsPreviousMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DiscussionEn")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
@@ -567,6 +570,9 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -609,7 +615,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("MeetingId", "PersonId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Attendees");
                 });

@@ -47,8 +47,18 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
             await Browser.Field(page, "acronym").FillAsync(typed.Acronym!);
             await Browser.Field(page, "province").FillAsync(typed.Province!);
             await Browser.Field(page, "notes").FillAsync(typed.Notes!);
+            // Leaving the last field commits its value before the click, however busy the machine.
+            await Browser.Field(page, "notes").PressAsync("Tab");
             await page.ClickAsync("[data-testid=save]");
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/organizations/\d+$"));
+            try
+            {
+                await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/organizations/\d+$"), new PageWaitForURLOptions { Timeout = 20_000 });
+            }
+            catch (TimeoutException)
+            {
+                var messages = await page.Locator(".mud-input-helper-text, .mud-alert").AllInnerTextsAsync();
+                Assert.Fail($"round {round} was not saved: {string.Join(" | ", messages)} {string.Join(" | ", problems)}");
+            }
             saved.Add((int.Parse(page.Url.Split('/')[^1]), typed));
         }
 

@@ -15,10 +15,7 @@ public class ConflictJourneyTests(PortalServer server, Browser browser) : IClass
     [Fact]
     public async Task Two_people_edit_the_same_organization_and_the_second_sees_the_first_ones_change_before_saving_over_it()
     {
-        int id;
-        await using (var scope = server.Services.CreateAsyncScope())
-        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
-            id = await db.Organizations.Where(o => o.Acronym == "KKU").Select(o => o.Id).SingleAsync();
+        var id = await server.QueryAsync(db => db.Organizations.Where(o => o.Acronym == "KKU").Select(o => o.Id).SingleAsync());
 
         var staff = await browser.SignInAsync(server, Roles.Staff, consoleErrors);
         var admin = await browser.SignInAsync(server, Roles.Admin, consoleErrors);
@@ -46,10 +43,5 @@ public class ConflictJourneyTests(PortalServer server, Browser browser) : IClass
         Assert.Empty(consoleErrors);
     }
 
-    private async Task<string?> NotesAsync(int id)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.Organizations.Where(o => o.Id == id).Select(o => o.Notes).SingleAsync();
-    }
+    private Task<string?> NotesAsync(int id) => server.QueryAsync(db => db.Organizations.Where(o => o.Id == id).Select(o => o.Notes).SingleAsync());
 }

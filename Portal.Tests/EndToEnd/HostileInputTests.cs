@@ -281,12 +281,7 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
 
     private static string Preview(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private async Task<T> StoredAsync<T>(Func<PortalDbContext, Task<T>> query)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+    private Task<T> StoredAsync<T>(Func<PortalDbContext, Task<T>> query) => server.QueryAsync(query);
 
     /// <summary>Runs service calls as the demo staff account, as a page of that user would.</summary>
     private async Task<T> AsStaffAsync<T>(Func<IServiceProvider, Task<T>> work)

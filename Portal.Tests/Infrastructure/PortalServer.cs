@@ -81,11 +81,14 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     }
 
     /// <summary>The id of the demo workshop of 31 July 2567.</summary>
-    public async Task<int> WorkshopIdAsync()
+    public Task<int> WorkshopIdAsync() => QueryAsync(db => db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync());
+
+    /// <summary>Reads this server's database directly, as a test checks what a request stored.</summary>
+    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
     {
         await using var scope = Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
+        return await query(db);
     }
 
     /// <summary>A signed-in client for a new Partner account of the organization with this acronym.</summary>

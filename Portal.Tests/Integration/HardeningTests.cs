@@ -66,14 +66,13 @@ public partial class HardeningTests(PortalServer server)
         var workshop = await server.WorkshopIdAsync();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/meetings/{workshop}/minutes.pdf?lang=en")).StatusCode);
 
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var signIns = await db.AuditEntries.Where(a => a.EntityType == "SignIn" && (a.EntityId == email || a.EntityId == nobody)).OrderBy(a => a.Id).ToListAsync();
+        var signIns = await server.QueryAsync(db =>
+            db.AuditEntries.Where(a => a.EntityType == "SignIn" && (a.EntityId == email || a.EntityId == nobody)).OrderBy(a => a.Id).ToListAsync());
         Assert.Contains(signIns, a => a.EntityId == email && a.Action == AuditAction.SignInFailed && a.UserId != null && a.Changes.Contains("127.0.0.1"));
         Assert.Contains(signIns, a => a.EntityId == nobody && a.Action == AuditAction.SignInFailed && a.UserId == null);
         Assert.Contains(signIns, a => a.EntityId == email && a.Action == AuditAction.SignedIn);
-        var export = await db.AuditEntries.Where(a => a.Action == AuditAction.Exported && a.EntityId == workshop.ToString() && a.UserName == email)
-            .OrderByDescending(a => a.Id).FirstAsync();
+        var export = await server.QueryAsync(db => db.AuditEntries
+            .Where(a => a.Action == AuditAction.Exported && a.EntityId == workshop.ToString() && a.UserName == email).OrderByDescending(a => a.Id).FirstAsync());
         Assert.Contains("minutes.pdf", export.Changes);
         Assert.Contains("\"en\"", export.Changes);
     }
@@ -106,9 +105,7 @@ public partial class HardeningTests(PortalServer server)
             client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
             await PortalServer.SubmitLoginAsync(client, email, "wrong-password");
 
-            await using var scope = portal.Services.CreateAsyncScope();
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var entry = await db.AuditEntries.SingleAsync(a => a.EntityType == "SignIn" && a.EntityId == email);
+            var entry = await portal.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.EntityType == "SignIn" && a.EntityId == email));
             Assert.Contains($"\"{expected}\"", entry.Changes);
         }
     }

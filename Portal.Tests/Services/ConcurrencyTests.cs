@@ -59,7 +59,8 @@ public class ConcurrencyTests : IAsyncLifetime
         var meetingForm = MeetingForm.From((await meetings.GetAsync(meetingId))!);
         Assert.True((await meetings.SaveAsync(meetingId, meetingForm with { RoomTh = "ห้อง 1" })).Succeeded);
         var meetingConflict = (await meetings.SaveAsync(meetingId, meetingForm with { RoomTh = "ห้อง 2" })).Conflict;
-        Assert.Equal(("ห้อง 1", "ห้อง 2"), Assert.Single(meetingConflict!.Fields, f => f.Field == nameof(MeetingForm.RoomTh)) is var f ? (f.Theirs, f.Mine) : default);
+        var room = Assert.Single(meetingConflict!.Fields, f => f.Field == nameof(MeetingForm.RoomTh));
+        Assert.Equal(("ห้อง 1", "ห้อง 2"), (room.Theirs, room.Mine));
 
         var items = host.Get<ActionItemService>();
         var itemId = (await items.ListAsync(new Portal.Validation.ListQuery(null, 0, 1, null, false), new ActionItemFilter())).Items[0].Id;

@@ -5,12 +5,12 @@ namespace Portal.Data;
 
 /// <summary>
 /// One file holding everything the portal keeps: the SQLite database copied with SQLite's online backup (a consistent
-/// snapshot while the portal goes on writing), the attachments and the data-protection keys, as a zip archive.
+/// snapshot while the portal goes on writing; the data-protection keys are in it) and the attachments, as a zip archive.
 /// </summary>
 public static class DataBackup
 {
     private const string DatabaseEntry = "portal.db";
-    private static readonly string[] Folders = ["attachments", "keys"];
+    private static readonly string[] Folders = ["attachments"];
 
     public sealed record Summary(long DatabaseBytes, int Files);
 

@@ -116,13 +116,22 @@ public static class PrintCommands
         await File.WriteAllTextAsync(file, html);
         var cold = Stopwatch.StartNew();
         var coldStart = new ProcessStartInfo(chromium.ExecutablePath) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])["--headless", .. ChromiumPdf.Arguments, "--no-pdf-header-footer", $"--print-to-pdf={output}", new Uri(file).AbsoluteUri])
+        // Chromium's command-line printing does not survive --single-process (it stops at a breakpoint trap): the cold
+        // run is the browser as anyone would start it.
+        var coldArguments = ChromiumPdf.Arguments.Where(a => a != "--single-process");
+        foreach (var argument in (string[])["--headless", .. coldArguments, "--no-pdf-header-footer", $"--print-to-pdf={output}", new Uri(file).AbsoluteUri])
             coldStart.ArgumentList.Add(argument);
         using (var process = Process.Start(coldStart)!)
         {
             await process.WaitForExitAsync();
         }
         var coldMs = cold.Elapsed.TotalMilliseconds;
+        if (!File.Exists(output))
+        {
+            Console.WriteLine($"cold `chromium --headless --print-to-pdf` wrote no PDF ({coldMs:0} ms)");
+            File.Delete(file);
+            return 1;
+        }
         Console.WriteLine($"cold `chromium --headless --print-to-pdf` of the same HTML: {coldMs:0} ms ({coldMs / times[times.Count / 2]:0.0}× the warm median)");
         File.Delete(file);
         File.Delete(output);

@@ -74,3 +74,38 @@ public static class HostileStrings
     /// <summary>The strings short enough for ordinary text fields.</summary>
     public static IEnumerable<string> Short(int maxLength) => All.Where(s => s.Length <= maxLength);
 }
+
+/// <summary>
+/// Deals the hostile strings out to form fields, a few whole strings per field joined by a space or a line break, until
+/// every one has been handed out once. A multi-line field also takes an oversized string on its own: the browser cuts
+/// what is typed at the field's maximum length, as it would for a user pasting it.
+/// </summary>
+public sealed class HostileFeed(IEnumerable<string> strings)
+{
+    private readonly List<string> waiting = [.. strings];
+
+    public IReadOnlyList<string> Waiting => waiting;
+
+    public string? Next(int maxLength, bool multiLine)
+    {
+        var taken = new List<string>();
+        var length = 0;
+        foreach (var candidate in waiting.ToList())
+        {
+            if (taken.Count == (multiLine ? 8 : 3)) break;
+            var added = candidate.Length + (taken.Count > 0 ? 1 : 0);
+            if (length + added <= maxLength)
+            {
+                taken.Add(candidate);
+                length += added;
+                waiting.Remove(candidate);
+            }
+            else if (taken.Count == 0 && multiLine && candidate.Length > maxLength)
+            {
+                waiting.Remove(candidate);
+                return candidate;
+            }
+        }
+        return taken.Count == 0 ? null : string.Join(multiLine ? "\n" : " ", taken);
+    }
+}

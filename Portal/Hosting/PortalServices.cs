@@ -24,7 +24,10 @@ public static class PortalServices
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A text box sends its whole value to the server in one message. SignalR's default limit (32 KB) closed the
+        // circuit when someone pasted a long discussion: 20,000 Thai characters are 60 KB, up to 120 KB escaped.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMudServices();
         services.AddLocalization();
         // Thai text goes out as UTF-8, not as &#xE20; entities: pages a third the size, and readable in tests.

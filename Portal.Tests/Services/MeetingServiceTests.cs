@@ -245,6 +245,39 @@ public class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Removed_tags_related_activities_and_references_leave_the_meeting_but_stay_in_the_record()
+    {
+        var id = await NewDraftAsync();
+        var removedTag = $"removed-{id}";
+        await Meetings.SetTagsAsync(id, [removedTag, "Smart City"]);
+        await Meetings.AddRelatedAsync(id, new RelatedActivityForm { DescriptionTh = "โครงการเมืองอัจฉริยะ" });
+        await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "Thailand Economic Monitor" });
+        var meeting = (await Meetings.GetAsync(id))!;
+
+        await Meetings.SetTagsAsync(id, ["Smart City"]);
+        await Meetings.RemoveRelatedAsync(id, meeting.RelatedActivities.Single().Id);
+        await Meetings.RemoveReferenceAsync(id, meeting.References.Single().Id);
+        meeting = (await Meetings.GetAsync(id))!;
+        Assert.Equal(["Smart City"], meeting.Tags.Select(t => t.Name));
+        Assert.Empty(meeting.RelatedActivities);
+        Assert.Empty(meeting.References);
+        Assert.DoesNotContain(removedTag, await Meetings.TagsInUseAsync());
+
+        await using var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        Assert.NotNull((await db.MeetingTags.IgnoreQueryFilters().SingleAsync(t => t.MeetingId == id && t.Name == removedTag)).DeletedAt);
+        Assert.Equal("โครงการเมืองอัจฉริยะ", (await db.RelatedActivities.IgnoreQueryFilters().SingleAsync(r => r.MeetingId == id)).DescriptionTh);
+        Assert.Equal("Thailand Economic Monitor", (await db.MeetingReferences.IgnoreQueryFilters().SingleAsync(r => r.MeetingId == id)).Title);
+        foreach (var type in new[] { nameof(MeetingTag), nameof(RelatedActivity), nameof(MeetingReference) })
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == type && a.Action == AuditAction.Deleted && a.EntityId.StartsWith(type == nameof(MeetingTag) ? $"{id}," : "")), type);
+
+        // The same tag added again is the same record, shown again.
+        await Meetings.SetTagsAsync(id, ["Smart City", removedTag]);
+        Assert.Equal([removedTag, "Smart City"], (await Meetings.GetAsync(id))!.Tags.Select(t => t.Name).Order());
+        Assert.Equal(2, await db.MeetingTags.IgnoreQueryFilters().CountAsync(t => t.MeetingId == id));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(MeetingTag) && a.EntityId == $"{id},{removedTag}" && a.Action == AuditAction.Restored));
+    }
+
+    [Fact]
     public async Task A_coordinator_reads_but_cannot_edit_and_a_partner_cannot_edit_either()
     {
         var id = await NewDraftAsync();

@@ -170,6 +170,7 @@ internal sealed class MeetingReferenceConfiguration : IEntityTypeConfiguration<M
         e.Property(r => r.Title).HasMaxLength(FieldLengths.Title).IsRequired();
         e.Property(r => r.Publisher).HasMaxLength(FieldLengths.Name);
         e.Property(r => r.Url).HasMaxLength(FieldLengths.Url);
+        e.HasQueryFilter(r => r.DeletedAt == null);
     }
 }
 
@@ -180,6 +181,7 @@ internal sealed class MeetingTagConfiguration : IEntityTypeConfiguration<Meeting
         e.HasKey(t => new { t.MeetingId, t.Name });
         e.Property(t => t.Name).HasMaxLength(FieldLengths.Tag);
         e.HasIndex(t => t.Name);
+        e.HasQueryFilter(t => t.DeletedAt == null);
     }
 }
 
@@ -190,6 +192,7 @@ internal sealed class RelatedActivityConfiguration : IEntityTypeConfiguration<Re
         e.Property(r => r.DescriptionTh).HasMaxLength(FieldLengths.Title);
         e.Property(r => r.DescriptionEn).HasMaxLength(FieldLengths.Title);
         e.HasOne(r => r.RelatedMeeting).WithMany().HasForeignKey(r => r.RelatedMeetingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasQueryFilter(r => r.DeletedAt == null);
     }
 }
 

@@ -145,23 +145,26 @@ public enum AttendanceStatus
 }
 
 /// <summary>A document presented at the meeting, e.g. the World Bank's Thailand Economic Monitor.</summary>
-public class MeetingReference
+public class MeetingReference : ISoftDeletable
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public string Title { get; set; } = "";
     public string? Publisher { get; set; }
     public string? Url { get; set; }
+    public DateTime? DeletedAt { get; set; }
 }
 
-public class MeetingTag
+/// <summary>A tag on a meeting; a removed tag is hidden and comes back if the same tag is added again.</summary>
+public class MeetingTag : ISoftDeletable
 {
     public int MeetingId { get; set; }
     public string Name { get; set; } = "";
+    public DateTime? DeletedAt { get; set; }
 }
 
 /// <summary>Another meeting or a project the meeting relates to.</summary>
-public class RelatedActivity
+public class RelatedActivity : ISoftDeletable
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
@@ -169,6 +172,7 @@ public class RelatedActivity
     public Meeting? RelatedMeeting { get; set; }
     public string? DescriptionTh { get; set; }
     public string? DescriptionEn { get; set; }
+    public DateTime? DeletedAt { get; set; }
 }
 
 public class MeetingAttachment

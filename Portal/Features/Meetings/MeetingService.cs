@@ -100,14 +100,14 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             .Include(m => m.HostOrganization)
             .Include(m => m.CoHosts).ThenInclude(c => c.Organization)
             .Include(m => m.PreviousMeeting)
-            // Filters are off for the people and organizations named (deleted since, still in the record), but agenda
-            // items and attendees removed from the meeting stay out.
+            // Filters are off for the people and organizations named (deleted since, still in the record), but what was
+            // removed from the meeting itself stays out.
             .Include(m => m.AgendaItems.Where(i => i.DeletedAt == null)).ThenInclude(i => i.Presenter)
             .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Person)
             .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Organization)
-            .Include(m => m.References)
-            .Include(m => m.Tags)
-            .Include(m => m.RelatedActivities).ThenInclude(r => r.RelatedMeeting)
+            .Include(m => m.References.Where(r => r.DeletedAt == null))
+            .Include(m => m.Tags.Where(t => t.DeletedAt == null))
+            .Include(m => m.RelatedActivities.Where(r => r.DeletedAt == null)).ThenInclude(r => r.RelatedMeeting)
             .Include(m => m.Attachments)
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null) return null;
@@ -234,15 +234,16 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         if (!errors.IsValid) return errors;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meeting = await db.Meetings.Include(m => m.Tags).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (meeting is null)
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
         {
             errors.Add("", "Validation.NotFound");
             return errors;
         }
-        meeting.Tags.RemoveAll(t => !wanted.Contains(t.Name));
-        foreach (var tag in wanted.Where(t => meeting.Tags.All(existing => existing.Name != t)))
-            meeting.Tags.Add(new MeetingTag { Name = tag });
+        var stored = await db.MeetingTags.IgnoreQueryFilters().Where(t => t.MeetingId == id).ToListAsync(cancellationToken);
+        foreach (var tag in stored)
+            tag.DeletedAt = wanted.Contains(tag.Name) ? null : tag.DeletedAt ?? db.UtcNow;
+        foreach (var name in wanted.Where(name => stored.All(existing => existing.Name != name)))
+            db.MeetingTags.Add(new MeetingTag { MeetingId = id, Name = name });
         await db.SaveChangesAsync(cancellationToken);
         return errors;
     }
@@ -283,7 +284,7 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var activity = await db.RelatedActivities.FirstOrDefaultAsync(r => r.Id == relatedActivityId && r.MeetingId == id, cancellationToken);
         if (activity is null) return;
-        db.RelatedActivities.Remove(activity);
+        activity.DeletedAt = db.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -314,7 +315,7 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         var reference = await db.MeetingReferences.FirstOrDefaultAsync(r => r.Id == referenceId && r.MeetingId == id, cancellationToken);
         if (reference is not null)
         {
-            db.MeetingReferences.Remove(reference);
+            reference.DeletedAt = db.UtcNow;
             await db.SaveChangesAsync(cancellationToken);
         }
         return errors;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
@@ -68,6 +69,47 @@ public class ConcurrencyTests : IAsyncLifetime
         Assert.True((await items.SaveAsync(itemId, itemForm with { TitleEn = "First edit" })).Succeeded);
         Assert.NotNull((await items.SaveAsync(itemId, itemForm with { TitleEn = "Second edit" })).Conflict);
         Assert.Equal("First edit", (await items.GetAsync(itemId))!.TitleEn);
+    }
+
+    [Fact]
+    public async Task A_conflict_shows_organizations_people_and_choices_by_name_in_the_readers_language_not_by_id()
+    {
+        await host.SignInAsRoleAsync(Roles.Staff);
+        var organizations = await host.Get<OrganizationService>().AllAsync();
+        var (kktt, worldBank) = (organizations.Single(o => o.Acronym == "KKTT"), organizations.Single(o => o.Acronym == "WB"));
+        var melinda = (await host.Get<Portal.Features.People.PersonService>().ListAsync(new Portal.Validation.ListQuery("Melinda", 0, 1, null, false))).Items.Single();
+        var items = host.Get<ActionItemService>();
+        var id = (await items.SaveAsync(null, new ActionItemForm
+        {
+            TitleTh = "งานทดสอบการชนกัน", TitleEn = "Conflict test task", OwnerOrganizationIds = [kktt.Id], DueDate = new DateTime(2026, 12, 31),
+        })).Id!.Value;
+        var opened = ActionItemForm.From((await items.GetAsync(id))!);
+        Assert.True((await items.SaveAsync(id, opened with
+        {
+            OwnerOrganizationIds = [worldBank.Id, kktt.Id], AssigneeId = melinda.Id, Status = ActionStatus.InProgress, DueDate = new DateTime(2027, 1, 15),
+        })).Succeeded);
+
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Portal.Localization.PortalCultures.ThaiCulture;
+            var fields = (await items.SaveAsync(id, opened with { TitleEn = "My title" })).Conflict!.Fields.ToDictionary(f => f.Field);
+            Assert.Equal(string.Join(", ", new[] { kktt.NameTh, worldBank.NameTh }.Order(StringComparer.Ordinal)), fields[nameof(ActionItemForm.OwnerOrganizationIds)].Theirs);
+            Assert.Equal(kktt.NameTh, fields[nameof(ActionItemForm.OwnerOrganizationIds)].Mine);
+            Assert.Equal(melinda.Name(thai: true), fields[nameof(ActionItemForm.AssigneeId)].Theirs);
+            Assert.Null(fields[nameof(ActionItemForm.AssigneeId)].Mine);
+            Assert.Equal(("กำลังดำเนินการ", "15 มกราคม 2570"), (fields[nameof(ActionItemForm.Status)].Theirs, fields[nameof(ActionItemForm.DueDate)].Theirs));
+            Assert.Equal("31 ธันวาคม 2569", fields[nameof(ActionItemForm.DueDate)].Mine);
+
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Portal.Localization.PortalCultures.EnglishCulture;
+            fields = (await items.SaveAsync(id, opened with { TitleEn = "My title" })).Conflict!.Fields.ToDictionary(f => f.Field);
+            Assert.Equal(("In progress", "15 January 2027"), (fields[nameof(ActionItemForm.Status)].Theirs, fields[nameof(ActionItemForm.DueDate)].Theirs));
+            Assert.Equal(string.Join(", ", new[] { kktt.NameEn, worldBank.NameEn }.Order(StringComparer.Ordinal)), fields[nameof(ActionItemForm.OwnerOrganizationIds)].Theirs);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
     }
 
     [Fact]

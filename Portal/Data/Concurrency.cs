@@ -65,23 +65,27 @@ public static class Concurrency
         var entityId = idOf(stored).ToString(CultureInfo.InvariantCulture);
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == entityType && a.EntityId == entityId)
             .OrderByDescending(a => a.Id).Select(a => new { a.UserName, a.At }).FirstOrDefaultAsync(cancellationToken);
-        return new SaveConflict(last?.UserName ?? "", last?.At ?? db.UtcNow, stored.Version, Differences(formOf(stored), mine));
+        var fields = new List<ConflictField>();
+        foreach (var (field, theirs, ours) in Differences(formOf(stored), mine))
+            fields.Add(new ConflictField(field,
+                await ConflictValues.TextAsync(db, field, theirs, cancellationToken), await ConflictValues.TextAsync(db, field, ours, cancellationToken)));
+        return new SaveConflict(last?.UserName ?? "", last?.At ?? db.UtcNow, stored.Version, fields);
     }
 
-    /// <summary>The form's fields whose values differ, as text, in declaration order.</summary>
-    public static IReadOnlyList<ConflictField> Differences<TForm>(TForm theirs, TForm mine) =>
+    /// <summary>The form's fields whose values differ, in declaration order.</summary>
+    private static IEnumerable<(string Field, object? Theirs, object? Mine)> Differences<TForm>(TForm theirs, TForm mine) =>
         typeof(TForm).GetProperties()
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != nameof(IVersionedForm.Version))
-            .Select(p => new ConflictField(p.Name, Text(p.GetValue(theirs)), Text(p.GetValue(mine))))
-            .Where(f => !string.Equals(f.Theirs ?? "", f.Mine ?? "", StringComparison.Ordinal))
-            .ToList();
+            .Select(p => (p.Name, Theirs: p.GetValue(theirs), Mine: p.GetValue(mine)))
+            .Where(f => !string.Equals(Comparable(f.Theirs) ?? "", Comparable(f.Mine) ?? "", StringComparison.Ordinal));
 
-    private static string? Text(object? value) => value switch
+    /// <summary>A value as text that is equal exactly when the values are: lists in any order, strings without outer spaces.</summary>
+    private static string? Comparable(object? value) => value switch
     {
         null => null,
         string s => s.Trim(),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Text).Order(StringComparer.Ordinal)),
+        IEnumerable list => string.Join(", ", list.Cast<object?>().Select(Comparable).Order(StringComparer.Ordinal)),
         _ => value.ToString(),
     };
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -41,7 +39,7 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
     public async Task Hostile_strings_typed_into_every_text_field_of_every_editor_come_back_unaltered_and_run_nothing()
     {
         Assert.True(HostileStrings.All.Length >= 50);
-        var ids = await AsStaffAsync(CreateRecordsToEditAsync);
+        var ids = await server.AsDemoUserAsync(Roles.Staff, CreateRecordsToEditAsync);
         var page = await browser.SignInAsync(server, Roles.Staff, problems);
         var meeting = $"/meetings/{ids.Meeting}";
         Editor[] editors =
@@ -236,7 +234,7 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
     {
         var strings = HostileStrings.All;
         string Text(int i, int max) => Cut(strings[i % strings.Length], max);
-        var created = await AsStaffAsync(async services =>
+        var created = await server.AsDemoUserAsync(Roles.Staff, async services =>
         {
             var organizationId = (await services.GetRequiredService<OrganizationService>().AllAsync()).First().Id;
             var people = new List<int>();
@@ -418,19 +416,4 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
     private static string Preview(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
     private Task<T> StoredAsync<T>(Func<PortalDbContext, Task<T>> query) => server.QueryAsync(query);
-
-    /// <summary>Runs service calls as the demo staff account, as a page of that user would.</summary>
-    private async Task<T> AsStaffAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
-        var user = (await users.FindByEmailAsync(PortalHost.DemoAccount(Roles.Staff)))!;
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(new ClaimsIdentity(
-                [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!), new Claim(ClaimTypes.Role, Roles.Staff)], "Test")),
-        };
-        return await work(scope.ServiceProvider);
-    }
 }

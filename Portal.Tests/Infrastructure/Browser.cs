@@ -31,7 +31,11 @@ public sealed class Browser : IAsyncLifetime
     /// A fresh browser context signed in through the real sign-in form as the demo account of this role. Console errors,
     /// page errors and any dialog a script opens are added to <paramref name="problems"/>, which tests expect to stay empty.
     /// </summary>
-    public async Task<IPage> SignInAsync(PortalServer server, string role, List<string> problems, int width = 1280)
+    public Task<IPage> SignInAsync(PortalServer server, string role, List<string> problems, int width = 1280) =>
+        SignInAsAsync(server, PortalHost.DemoAccount(role), problems, width);
+
+    /// <summary>As <see cref="SignInAsync"/>, for any account with the demo password.</summary>
+    public async Task<IPage> SignInAsAsync(PortalServer server, string email, List<string> problems, int width = 1280)
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
@@ -42,7 +46,7 @@ public sealed class Browser : IAsyncLifetime
         page.PageError += (_, error) => problems.Add(error);
         page.Dialog += (_, dialog) => problems.Add("A script opened a dialog: " + dialog.Message);
         await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", PortalHost.DemoAccount(role));
+        await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
         await page.ClickAsync("[data-testid=login-submit]");
         // The redirect to the home page is enough; callers wait for what they need on it (the circuit, a field).

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -92,19 +94,37 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     }
 
     /// <summary>A signed-in client for a new Partner account of the organization with this acronym.</summary>
-    public async Task<HttpClient> PartnerClientAsync(string acronym)
+    public async Task<HttpClient> PartnerClientAsync(string acronym) => await SignedInClientAsync(await NewAccountAsync(Roles.Partner, acronym));
+
+    /// <summary>A new account with this role (of the organization with this acronym, if any) and the demo password; its email.</summary>
+    public async Task<string> NewAccountAsync(string role, string? acronym = null)
     {
-        var email = $"partner.{acronym.ToLowerInvariant()}.{Guid.NewGuid():N}@kktt.demo";
-        await using (var scope = Services.CreateAsyncScope())
+        var email = $"{role.ToLowerInvariant()}.{acronym?.ToLowerInvariant() ?? "kktt"}.{Guid.NewGuid():N}@kktt.demo";
+        await using var scope = Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var organizationId = acronym is null ? null : await db.Organizations.Where(o => o.Acronym == acronym).Select(o => (int?)o.Id).SingleAsync();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var created = await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, acronym ?? role, organizationId), Portal.DemoData.DemoDataSeeder.Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, role);
+        return email;
+    }
+
+    public Task<string> UserIdAsync(string email) => QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>Runs service calls as the demo account of this role, as a page of that user would.</summary>
+    public async Task<T> AsDemoUserAsync<T>(string role, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = (await users.FindByEmailAsync(PortalHost.DemoAccount(role)))!;
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
         {
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-            var organizationId = await db.Organizations.Where(o => o.Acronym == acronym).Select(o => o.Id).SingleAsync();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var created = await users.CreateAsync(Portal.Features.Users.UserService.NewUser(email, acronym, organizationId), Portal.DemoData.DemoDataSeeder.Password);
-            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync((await users.FindByEmailAsync(email))!, Portal.Auth.Roles.Partner);
-        }
-        return await SignedInClientAsync(email);
+            RequestServices = scope.ServiceProvider,
+            User = new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.UserName!), new Claim(ClaimTypes.Role, role)], "Test")),
+        };
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>The antiforgery token of a form the portal rendered.</summary>

@@ -76,10 +76,13 @@ public static class PortalServices
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Events.OnValidatePrincipal = SessionRevocation.ValidatePrincipalAsync;
         });
+        services.AddSingleton<SessionRevocation>();
         services.AddAntiforgery(options =>
             options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        // A changed role, a disabled account or a new password ends the user's other sessions within a minute.
+        // A changed role, a disabled account or a new password ends the user's sessions on other instances within a
+        // minute (on this one at once: SessionRevocation).
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddSignInRateLimit(builder.Configuration);
 

@@ -8,14 +8,43 @@ using Portal.Auth;
 namespace Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+// every minute an interactive circuit is connected, and signs the circuit out at once when its user's sessions are revoked.
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly SessionRevocation revocation;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, SessionRevocation revocation) : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.revocation = revocation;
+        revocation.Revoked += OnRevoked;
+    }
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    private async void OnRevoked(string userId)
+    {
+        try
+        {
+            var state = await GetAuthenticationStateAsync();
+            if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+                SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+        {
+            // The circuit has not set its user yet (or is gone): its first check of the cookie refuses it anyway.
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) revocation.Revoked -= OnRevoked;
+        base.Dispose(disposing);
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

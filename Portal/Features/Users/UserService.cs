@@ -20,7 +20,8 @@ public sealed record UserRow(string Id, string Email, string DisplayName, IReadO
 
 /// <summary>Administrators create accounts; there is no self-registration.</summary>
 public class UserService(
-    IDbContextFactory<PortalDbContext> dbFactory, UserManager<ApplicationUser> userManager, CurrentUser currentUser, AuditService audit)
+    IDbContextFactory<PortalDbContext> dbFactory, UserManager<ApplicationUser> userManager, CurrentUser currentUser, AuditService audit,
+    SessionRevocation revocation)
 {
     public async Task<List<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -76,14 +77,14 @@ public class UserService(
         var old = await userManager.GetRolesAsync(user);
         await userManager.RemoveFromRolesAsync(user, old);
         await userManager.AddToRoleAsync(user, role);
-        // A new security stamp signs the user out everywhere, so the old roles stop working at once.
-        await userManager.UpdateSecurityStampAsync(user);
+        // Signed out, so the old roles stop working.
+        await RenewSecurityStampAsync(user);
         await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.RolesChanged, new { old, @new = new[] { role } });
     }
 
     /// <summary>
-    /// Closes an account without deleting it (its name stays on what it wrote): it cannot sign in, and a new security
-    /// stamp ends its open sessions within a minute. "Unlock" opens it again.
+    /// Closes an account without deleting it (its name stays on what it wrote): it cannot sign in and its open sessions
+    /// end at once. "Unlock" opens it again.
     /// </summary>
     public async Task<bool> DisableAsync(string userId)
     {
@@ -92,9 +93,17 @@ public class UserService(
         var user = await userManager.FindByIdAsync(userId) ?? throw new InvalidOperationException("User not found.");
         await userManager.SetLockoutEnabledAsync(user, true);
         await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        await userManager.UpdateSecurityStampAsync(user);
+        await RenewSecurityStampAsync(user);
         await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Updated, new { Disabled = new { @new = true } });
         return true;
+    }
+
+    /// <summary>Signs the user out everywhere: at once on this instance, within a minute on others (the stamp check).</summary>
+    private async Task RenewSecurityStampAsync(ApplicationUser user)
+    {
+        var oldStamp = await userManager.GetSecurityStampAsync(user);
+        await userManager.UpdateSecurityStampAsync(user);
+        revocation.Revoke(user.Id, oldStamp);
     }
 
     public async Task UnlockAsync(string userId)

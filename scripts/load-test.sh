@@ -81,6 +81,10 @@ run() { # run PATH
 }
 
 echo "==> Portal memory after start-up: $(memory)"
+# The JIT compiles the hot paths again, optimized, during the first seconds under load; measure after that.
+echo "==> Warm-up: /organizations and the minutes PDF, 15 s each (not counted)"
+wrk -t2 -c50 -d15s --timeout 30s -H "Cookie: $cookie" "$base/organizations" >/dev/null
+wrk -t2 -c50 -d15s --timeout 30s -H "Cookie: $cookie" "$base/meetings/$workshop/minutes.pdf?lang=th" >/dev/null
 for round in 1 2; do
   echo "==> Round $round: /organizations (signed in), 50 connections, ${seconds} s"
   run /organizations

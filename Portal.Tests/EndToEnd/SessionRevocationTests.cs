@@ -21,13 +21,10 @@ public class SessionRevocationTests(PortalServer server, Browser browser) : ICla
     [Fact]
     public async Task Disabling_an_account_ends_its_open_page_and_its_other_sessions_at_once()
     {
-        var email = await server.NewAccountAsync(Roles.Staff);
-        var page = await browser.SignInAsAsync(server, email, problems);
-        await Browser.GoToAsync(page, "/organizations");
+        var (page, email, userId) = await StaffPageOpenAtAsync("/organizations");
         var elsewhere = await server.SignedInClientAsync(email);
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/organizations")).StatusCode);
 
-        var userId = await server.UserIdAsync(email);
         Assert.True(await server.AsDemoUserAsync(Roles.Admin, services => services.GetRequiredService<UserService>().DisableAsync(userId)));
 
         await page.WaitForURLAsync("**/Account/Login**", new PageWaitForURLOptions { Timeout = AtOnce });
@@ -41,10 +38,7 @@ public class SessionRevocationTests(PortalServer server, Browser browser) : ICla
     [Fact]
     public async Task A_changed_role_ends_the_open_page_at_once_and_the_next_sign_in_carries_the_new_role()
     {
-        var email = await server.NewAccountAsync(Roles.Staff);
-        var page = await browser.SignInAsAsync(server, email, problems);
-        await Browser.GoToAsync(page, "/meetings");
-        var userId = await server.UserIdAsync(email);
+        var (page, email, userId) = await StaffPageOpenAtAsync("/meetings");
 
         await server.AsDemoUserAsync(Roles.Admin, async services =>
         {
@@ -58,5 +52,14 @@ public class SessionRevocationTests(PortalServer server, Browser browser) : ICla
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/meetings")).StatusCode);
         Assert.DoesNotContain("data-testid=\"new-meeting\"", await again.GetStringAsync("/meetings"));
         Assert.Empty(problems);
+    }
+
+    /// <summary>A new staff account, signed in in Chromium with this page open and live.</summary>
+    private async Task<(IPage Page, string Email, string UserId)> StaffPageOpenAtAsync(string path)
+    {
+        var email = await server.NewAccountAsync(Roles.Staff);
+        var page = await browser.SignInAsAsync(server, email, problems);
+        await Browser.GoToAsync(page, path);
+        return (page, email, await server.UserIdAsync(email));
     }
 }

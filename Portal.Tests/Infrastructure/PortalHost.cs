@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -51,12 +50,10 @@ public sealed class PortalHost : IAsyncDisposable
     {
         var users = Get<UserManager<ApplicationUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        var roles = await users.GetRolesAsync(user);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.UserName!) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         Get<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
         {
-            User = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test")),
+            // The principal a real sign-in gives this user: id, name, roles and security stamp.
+            User = await Get<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user),
             RequestServices = Services,
         };
     }

@@ -16,30 +16,9 @@ public class MinutesPdfTests(PortalServer server)
 {
     private Task<int> WorkshopIdAsync() => server.WorkshopIdAsync();
 
-    private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"kktt-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var option in options) start.ArgumentList.Add(option);
-            start.ArgumentList.Add(file);
-            if (tool == "pdftotext") start.ArgumentList.Add("-");
-            using var process = Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return output;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options) => Poppler.RunAsync(tool, pdf, options);
 
-    private static async Task<int> PagesAsync(byte[] pdf) =>
-        int.Parse((await PopplerAsync("pdfinfo", pdf)).Split('\n').Single(l => l.StartsWith("Pages:")).Split(':')[1].Trim());
+    private static Task<int> PagesAsync(byte[] pdf) => Poppler.PagesAsync(pdf);
 
     private async Task<byte[]> GetPdfAsync(HttpClient client, string path)
     {
@@ -183,7 +162,8 @@ public class MinutesPdfTests(PortalServer server)
         var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
         var path = $"/meetings/{await WorkshopIdAsync()}/attendance-sheet.pdf";
         await GetPdfAsync(client, path);
-        chromium.KillForTest();
+        foreach (var browser in chromium.ProcessIds)
+            Process.Start("kill", ["-KILL", "--", $"-{browser}"])!.WaitForExit();
         await Task.Delay(300);
         Assert.NotEmpty(await GetPdfAsync(client, path));
     }

@@ -44,7 +44,7 @@ public class PrintingTests
     public async Task Without_Chromium_printing_says_how_to_install_it()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Chromium"] = "/nonexistent/chromium" }).Build();
-        await using var chromium = new ChromiumPdf(configuration, NullLogger<ChromiumPdf>.Instance);
+        await using var chromium = new ChromiumPdf(configuration, NullLogger<ChromiumPdf>.Instance, TimeProvider.System);
         var error = await Assert.ThrowsAsync<ChromiumMissingException>(() => chromium.PrintAsync("<html></html>"));
         Assert.Contains("apt-get install chromium", error.Message);
     }

@@ -32,7 +32,7 @@ public static class PortalPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapHealthEndpoints();
         app.MapCultureEndpoint();
         app.MapMeetingEndpoints();
         app.MapActionItemEndpoints();
@@ -40,6 +40,36 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// <c>/health</c> answers 200 while the portal can serve pages (Healthy, or Degraded when it cannot print) and 503 when
+    /// the database is down; <c>/health/ready</c> answers 200 only when everything works, so a load balancer sends users
+    /// to an instance whose printer is restarting only when there is no other. Both say each check's state and reason.
+    /// </summary>
+    private static void MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            ResponseWriter = WriteHealthAsync,
+            ResultStatusCodes =
+            {
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
+    }
+
+    /// <summary>The overall state on the first line (what scripts read), then one line per check with its reason.</summary>
+    private static Task WriteHealthAsync(HttpContext http, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        http.Response.Headers.CacheControl = "no-store";
+        var lines = report.Entries.Select(e =>
+            $"{e.Key}: {e.Value.Status}{(e.Value.Description ?? e.Value.Exception?.GetType().Name) switch { null => "", var why => " - " + why }}");
+        return http.Response.WriteAsync(string.Join('\n', [report.Status.ToString(), .. lines]) + "\n");
     }
 
     /// <summary>

@@ -44,7 +44,9 @@ public static class PortalServices
             .SetApplicationName("KKTT.Portal");
         services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>(
             options => DatabaseSetup.Configure(options, builder.Configuration, dataDirectory), ServiceLifetime.Scoped);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Printing.PrinterHealthCheck>("printer");
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -102,6 +104,8 @@ public static class PortalServices
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
         services.AddSingleton<Printing.ChromiumPdf>();
+        services.AddSingleton<Printing.PrintQuota>();
+        services.AddHostedService<Printing.PrinterWatchdog>();
         services.AddScoped<Printing.PrintHtml>();
         services.AddScoped<Printing.MinutesPdfService>();
         return builder;

@@ -1,146 +1,206 @@
 using PuppeteerSharp;
-using PuppeteerSharp.Media;
 
 namespace Portal.Printing;
 
 /// <summary>
-/// Headless Chromium (Debian's <c>chromium</c>) turning print HTML into PDF over the DevTools protocol. The browser
-/// starts on first use and is reused; if it dies it is started again; at most <see cref="MaxPages"/> documents print at
-/// once. Without Chromium the portal still runs and <see cref="ChromiumMissingException"/> says how to install it.
+/// The portal's printer: headless Chromium (Debian's <c>chromium</c>) turning print HTML into PDF. It keeps
+/// <see cref="PrinterSettings.Browsers"/> browsers warm, each with its pages; every document has a deadline, and a browser
+/// that misses it or stops answering is killed with its whole process group and started afresh, and the document is
+/// tried once more on the new one. Without Chromium the portal still runs and <see cref="ChromiumMissingException"/>
+/// says how to install it.
 /// </summary>
-public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPdf> logger) : IAsyncDisposable
+public sealed class ChromiumPdf : IAsyncDisposable
 {
-    /// <summary>Documents printing at once: one per core, at most four (more only makes renderers fight for the CPU).</summary>
-    public static readonly int MaxPages = Math.Clamp(Environment.ProcessorCount, 1, 4);
-    private readonly SemaphoreSlim pages = new(MaxPages, MaxPages);
-    private readonly SemaphoreSlim launching = new(1, 1);
-    private IBrowser? browser;
+    private readonly PrinterSettings settings;
+    private readonly ILogger<ChromiumPdf> logger;
+    private readonly TimeProvider clock;
+    private readonly Slot[] browsers;
+    private readonly SemaphoreSlim pages;
 
-    public string ExecutablePath => configuration["Portal:Chromium"] ?? "/usr/bin/chromium";
-
-    /// <summary>
-    /// <c>--single-process</c>: in its usual layout Chromium starts a fresh print-compositor process for every document,
-    /// which cost more than the printing itself (benchmark-pdf: 141 → 59 ms median, 6.6 → 19 documents/s). The browser
-    /// only ever prints the portal's own sanitized HTML with scripts and network off, and a crash restarts it.
-    /// </summary>
-    public static readonly string[] Arguments =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--font-render-hinting=none", "--single-process", .. SharedMemoryArguments()];
-
-    /// <summary>
-    /// Chromium passes pages between its processes in shared memory. Where /dev/shm is too small (Docker's 64 MB) it has to
-    /// use files in /tmp instead, which costs system time on every document; elsewhere /dev/shm is the fast path.
-    /// </summary>
-    private static string[] SharedMemoryArguments()
+    public ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPdf> logger, TimeProvider clock)
     {
-        try
-        {
-            return new DriveInfo("/dev/shm").TotalSize >= 512L * 1024 * 1024 ? [] : ["--disable-dev-shm-usage"];
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return ["--disable-dev-shm-usage"];
-        }
+        settings = PrinterSettings.From(configuration);
+        this.logger = logger;
+        this.clock = clock;
+        browsers = Enumerable.Range(0, settings.Browsers).Select(_ => new Slot(settings.PagesPerBrowser)).ToArray();
+        pages = new SemaphoreSlim(settings.Browsers * settings.PagesPerBrowser);
     }
 
-    /// <summary>The browser's process id, for the benchmark's memory figures; null before the first document.</summary>
-    public int? ProcessId => browser?.Process?.Id;
+    public PrinterSettings Settings => settings;
+
+    public string ExecutablePath => settings.ExecutablePath;
+
+    /// <summary>Documents printing at once, over all browsers.</summary>
+    public int MaxPages => settings.Browsers * settings.PagesPerBrowser;
+
+    /// <summary>The running browsers' process ids (each its own process group): for the benchmark's memory figures and the fault tests.</summary>
+    public IReadOnlyList<int> ProcessIds =>
+        browsers.Select(b => b.Running).OfType<Task<ChromiumBrowser>>().Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.ProcessId).ToList();
 
     public async Task<byte[]> PrintAsync(string html, CancellationToken cancellationToken = default)
     {
-        await pages.WaitAsync(cancellationToken);
-        IPage? page = null;
+        if (!File.Exists(ExecutablePath))
+            throw new ChromiumMissingException(ExecutablePath);
+        var characters = html.Length - (html.Contains(PrintFonts.StyleElement, StringComparison.Ordinal) ? PrintFonts.StyleElement.Length : 0);
+        if (characters > settings.MaxDocumentCharacters)
+            throw new DocumentTooLargeException(characters, settings.MaxDocumentCharacters);
+        if (!await pages.WaitAsync(settings.QueueTimeout, cancellationToken))
+            throw new PrinterUnavailableException("every page of the printer stayed busy");
+        var slot = TakeSlot();
         try
         {
-            page = await TakePageAsync();
-            // The page already holds the fonts; only the document's own head and body travel over the wire.
-            await page.EvaluateFunctionAsync(SwapDocument, html.Replace(PrintFonts.StyleElement, "", StringComparison.Ordinal));
-            var pdf = await page.PdfDataAsync(new PdfOptions { PreferCSSPageSize = true, PrintBackground = true, Tagged = true, Format = PaperFormat.A4 });
-            idle.Push(page);
-            page = null;
-            return pdf;
+            for (var attempt = 1; ; attempt++)
+            {
+                ChromiumBrowser? browser = null;
+                try
+                {
+                    browser = await StartedAsync(slot).WaitAsync(settings.LaunchTimeout, cancellationToken);
+                    return await browser.PrintAsync(html, settings.PageLimit).WaitAsync(settings.Deadline, cancellationToken);
+                }
+                catch (Exception e) when (e is not ChromiumMissingException && !cancellationToken.IsCancellationRequested)
+                {
+                    var reason = e is TimeoutException
+                        ? browser is null ? $"Chromium did not start within {settings.LaunchTimeout.TotalSeconds:0} s" : $"a document missed its {settings.Deadline.TotalSeconds:0} s deadline"
+                        : $"{e.GetType().Name}: {e.Message}";
+                    logger.LogWarning("Printing failed on attempt {Attempt} ({Reason}); Chromium is restarted", attempt, reason);
+                    Restart(slot, browser, reason);
+                    if (attempt == 2) throw new PrinterUnavailableException(reason, e);
+                }
+            }
         }
         finally
         {
-            if (page is not null)
-                await page.CloseAsync().ContinueWith(_ => { }, TaskScheduler.Default);
+            slot.Pages.Release();
             pages.Release();
         }
     }
 
-    /// <summary>Replaces the page's document with the given one, keeping the loaded fonts, and waits until text is laid out in them.</summary>
-    private const string SwapDocument = """
-        async (html) => {
-            const incoming = new DOMParser().parseFromString(html, 'text/html');
-            // Chromium opens a connection for a frame before the page's policy refuses it; printed minutes have no frames.
-            incoming.querySelectorAll('iframe, frame, object, embed').forEach(e => e.remove());
-            document.documentElement.lang = incoming.documentElement.lang;
-            document.title = incoming.title;
-            document.getElementById('document-styles').textContent =
-                [...incoming.querySelectorAll('style')].map(s => s.textContent).join('\n');
-            document.body.className = incoming.body.className;
-            document.body.replaceChildren(...incoming.body.childNodes);
-            await document.fonts.ready;
-        }
-        """;
+    /// <summary>Starts every browser with its warm pages (at start-up, in the background) so that no user waits for it.</summary>
+    public Task WarmUpAsync() =>
+        File.Exists(ExecutablePath) ? Task.WhenAll(browsers.Select(StartedAsync)) : Task.CompletedTask;
 
-    /// <summary>
-    /// The printing page runs no script of the document's and loads nothing from anywhere: the swap above is done over
-    /// DevTools, which the policy does not bind, and markup that slipped past sanitizing stays inert text on paper.
-    /// </summary>
-    private const string NothingButStylesAndFonts =
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:\">";
-
-    private readonly System.Collections.Concurrent.ConcurrentStack<IPage> idle = new();
-
-    /// <summary>A warm page with the fonts loaded: reused while the browser lives, made afresh after a restart.</summary>
-    private async Task<IPage> TakePageAsync()
+    /// <summary>Restarts any browser that no longer answers DevTools; the watchdog calls this every few seconds.</summary>
+    public Task CheckAsync() => Task.WhenAll(browsers.Select(async slot =>
     {
-        var chromium = await BrowserAsync();
-        while (idle.TryPop(out var warm))
+        if (slot.Running is not { IsCompletedSuccessfully: true } running) return;
+        var browser = running.Result;
+        if (!browser.IsAlive)
+            Restart(slot, browser, "Chromium exited");
+        else if (!await browser.AnswersAsync(settings.AnswerTimeout))
+            Restart(slot, browser, $"Chromium stopped answering for {settings.AnswerTimeout.TotalSeconds:0} s");
+    }));
+
+    /// <summary>What <c>/health</c> says of the printer.</summary>
+    public PrinterStatus Status
+    {
+        get
         {
-            if (!warm.IsClosed && warm.Browser == chromium) return warm;
+            if (!File.Exists(ExecutablePath))
+                return new PrinterStatus(PrinterState.Missing, $"Chromium is not installed at {ExecutablePath}", null);
+            var restarting = browsers.Where(b => b.Restarting is not null).Select(b => b.Restarting!.Value).OrderBy(r => r.Since).FirstOrDefault();
+            if (restarting.Reason is not null)
+                return new PrinterStatus(PrinterState.Restarting, restarting.Reason, restarting.Since);
+            if (browsers.Any(b => b.Running is { IsFaulted: true }))
+                return new PrinterStatus(PrinterState.Down, "Chromium failed to start", null);
+            if (browsers.All(b => b.Running is null))
+                return new PrinterStatus(PrinterState.Ready, "Chromium starts with the first document", null);
+            if (browsers.Any(b => b.Running is null || !b.Running.IsCompleted))
+                return new PrinterStatus(PrinterState.Starting, "Chromium is starting", null);
+            return new PrinterStatus(PrinterState.Ready, $"{browsers.Length} Chromium ready, {MaxPages} documents at once", null);
         }
-        var page = await chromium.NewPageAsync();
-        await page.SetContentAsync(
-            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\">{NothingButStylesAndFonts}{PrintFonts.StyleElement}<style id=\"document-styles\"></style></head><body></body></html>");
-        // Make the browser decode every face once, so the first document does not wait for it.
-        await page.EvaluateExpressionAsync("Promise.all(['400 16px Sarabun','italic 400 16px Sarabun','600 16px Sarabun','700 16px Sarabun'].map(f => document.fonts.load(f, 'ก')))");
-        return page;
     }
 
-    private async Task<IBrowser> BrowserAsync()
+    /// <summary>A browser with a free page, running ones first. One exists: every holder of <see cref="pages"/> holds one browser page.</summary>
+    private Slot TakeSlot()
     {
-        if (browser is { IsConnected: true } running) return running;
-        await launching.WaitAsync();
+        foreach (var slot in browsers.OrderByDescending(b => b.Running is { IsCompletedSuccessfully: true } && b.Restarting is null))
+            if (slot.Pages.Wait(0)) return slot;
+        throw new InvalidOperationException("No browser page is free although the printer admitted the document.");
+    }
+
+    private Task<ChromiumBrowser> StartedAsync(Slot slot)
+    {
+        lock (slot)
+        {
+            if (slot.Running is { IsCompleted: false } starting) return starting;
+            if (slot.Running is { IsCompletedSuccessfully: true } running && running.Result.IsAlive) return running;
+            if (slot.Running is { IsCompletedSuccessfully: true } dead)
+                _ = dead.Result.KillAsync();
+            slot.Running = LaunchAsync(slot);
+            return slot.Running;
+        }
+    }
+
+    private async Task<ChromiumBrowser> LaunchAsync(Slot slot)
+    {
+        await Task.Yield();
         try
         {
-            if (browser is { IsConnected: true } started) return started;
-            if (!File.Exists(ExecutablePath))
-                throw new ChromiumMissingException(ExecutablePath);
-            if (browser is not null)
-            {
-                logger.LogWarning("Chromium is gone; starting it again");
-                await browser.DisposeAsync();
-            }
-            browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = ExecutablePath, Headless = true, Args = Arguments });
+            var browser = await ChromiumBrowser.LaunchAsync(ExecutablePath, settings.Arguments, settings.PagesPerBrowser, settings.LaunchTimeout);
+            logger.LogInformation("Chromium {ProcessId} is ready to print", browser.ProcessId);
             return browser;
         }
         finally
         {
-            launching.Release();
+            slot.Restarting = null;
         }
     }
 
-    /// <summary>Kills the browser process, as a crash would; the next document starts a new one.</summary>
-    internal void KillForTest() => browser?.Process?.Kill();
+    /// <summary>Kills <paramref name="failed"/> (unless another failure already replaced it) and starts a fresh browser in its place at once.</summary>
+    private void Restart(Slot slot, ChromiumBrowser? failed, string reason)
+    {
+        lock (slot)
+        {
+            var current = slot.Running is { IsCompletedSuccessfully: true } running ? running.Result : null;
+            if (failed is not null && current != failed) return;
+            if (failed is null && slot.Running is { IsCompleted: false }) return;
+            slot.Restarting = (reason, clock.GetUtcNow());
+            if (failed is not null) _ = failed.KillAsync();
+            slot.Running = LaunchAsync(slot);
+            // An unobserved failure is reported by the next print that waits for it.
+            slot.Running.ContinueWith(t => logger.LogError(t.Exception, "Chromium could not be started again"), TaskContinuationOptions.OnlyOnFaulted);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        if (browser is not null)
-            await browser.DisposeAsync();
+        foreach (var slot in browsers)
+        {
+            if (slot.Running is null) continue;
+            try
+            {
+                await (await slot.Running).KillAsync();
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Chromium had already failed when the portal stopped");
+            }
+        }
+    }
+
+    /// <summary>One browser of the printer: its current (or starting) Chromium and its free pages.</summary>
+    private sealed class Slot(int pages)
+    {
+        public SemaphoreSlim Pages { get; } = new(pages, pages);
+        public Task<ChromiumBrowser>? Running { get; set; }
+        public (string Reason, DateTimeOffset Since)? Restarting { get; set; }
     }
 }
 
+public enum PrinterState { Ready, Starting, Restarting, Down, Missing }
+
+public sealed record PrinterStatus(PrinterState State, string Description, DateTimeOffset? Since);
+
+/// <summary>Chromium is not installed: the portal runs, and the print links say how to install it.</summary>
 public sealed class ChromiumMissingException(string path)
     : Exception($"Chromium was not found at {path}. Install it with: sudo apt-get install chromium (or set Portal:Chromium to its path).");
+
+/// <summary>A document larger than any real meeting's (<see cref="PrinterSettings.MaxDocumentCharacters"/>): refused before it reaches Chromium.</summary>
+public sealed class DocumentTooLargeException(int characters, int limit) : Exception($"The document holds {characters} characters; at most {limit} are printed.")
+{
+    public int Characters => characters;
+    public int Limit => limit;
+}
+
+/// <summary>The printer could not print the document even after restarting Chromium, or stayed busy too long.</summary>
+public sealed class PrinterUnavailableException(string reason, Exception? inner = null) : Exception($"The printer is unavailable: {reason}.", inner);

@@ -95,7 +95,7 @@ public static class PrintCommands
         {
             while (!sampling.IsCancellationRequested)
             {
-                peak = Math.Max(peak, ProcessTree.ProportionalBytes(Environment.ProcessId, includeDescendantsOf: chromium.ProcessId));
+                peak = Math.Max(peak, ProcessTree.ProportionalBytes(Environment.ProcessId, includeDescendantsOf: chromium.ProcessIds));
                 await Task.Delay(200);
             }
         });
@@ -106,7 +106,8 @@ public static class PrintCommands
             while (Interlocked.Increment(ref next) <= count)
                 await printing.PdfAsync(html);
         }));
-        Console.WriteLine($"4 requests at once ({ChromiumPdf.MaxPages} printing), {count} documents: {count / parallel.Elapsed.TotalSeconds:0.0} documents/s");
+        Console.WriteLine($"4 requests at once ({chromium.MaxPages} printing on {chromium.Settings.Browsers} browser(s), " +
+            $"{(chromium.Settings.SingleProcess ? "single-process" : "usual process layout")}), {count} documents: {count / parallel.Elapsed.TotalSeconds:0.0} documents/s");
         await sampling.CancelAsync();
         await sampler;
         Console.WriteLine($"peak memory, portal and Chromium together (PSS): {peak / 1048576} MB");
@@ -118,7 +119,7 @@ public static class PrintCommands
         var coldStart = new ProcessStartInfo(chromium.ExecutablePath) { RedirectStandardError = true, RedirectStandardOutput = true };
         // Chromium's command-line printing does not survive --single-process (it stops at a breakpoint trap): the cold
         // run is the browser as anyone would start it.
-        var coldArguments = ChromiumPdf.Arguments.Where(a => a != "--single-process");
+        var coldArguments = chromium.Settings.Arguments.Where(a => a != "--single-process");
         foreach (var argument in (string[])["--headless", .. coldArguments, "--no-pdf-header-footer", $"--print-to-pdf={output}", new Uri(file).AbsoluteUri])
             coldStart.ArgumentList.Add(argument);
         using (var process = Process.Start(coldStart)!)
@@ -148,13 +149,13 @@ public static class PrintCommands
 /// <summary>Memory of the portal and of Chromium's process tree, from /proc (Linux).</summary>
 public static class ProcessTree
 {
-    /// <summary>The summed proportional set size of <paramref name="pid"/> and of every descendant of <paramref name="includeDescendantsOf"/>.</summary>
-    public static long ProportionalBytes(int pid, int? includeDescendantsOf)
+    /// <summary>The summed proportional set size of <paramref name="pid"/> and of every process of the groups led by <paramref name="includeDescendantsOf"/>.</summary>
+    public static long ProportionalBytes(int pid, IEnumerable<int> includeDescendantsOf)
     {
         var pids = new List<int> { pid };
-        if (includeDescendantsOf is { } root)
+        foreach (var root in includeDescendantsOf)
             pids.AddRange(Descendants(root));
-        return pids.Sum(Pss);
+        return pids.Distinct().Sum(Pss);
     }
 
     private static IEnumerable<int> Descendants(int root)

@@ -9,6 +9,9 @@ namespace Portal.Features.Meetings;
 /// <summary>The ระเบียบวาระ of a meeting: added, edited, removed and put in order while the minutes are a draft.</summary>
 public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
 {
+    /// <summary>Far more than any real meeting has, and few enough that the whole record always prints (README, printing).</summary>
+    public const int MaxItemsPerMeeting = 50;
+
     public async Task<SaveResult> SaveAsync(int meetingId, int? itemId, AgendaItemForm form, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -20,6 +23,11 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
         if (!errors.IsValid) return SaveResult.Invalid(errors);
 
         AgendaItem? item;
+        if (itemId is null && await db.AgendaItems.CountAsync(i => i.MeetingId == meetingId, cancellationToken) >= MaxItemsPerMeeting)
+        {
+            errors.Add("", "Agenda.TooMany", MaxItemsPerMeeting);
+            return SaveResult.Invalid(errors);
+        }
         if (itemId is null)
         {
             var last = await db.AgendaItems.Where(i => i.MeetingId == meetingId).MaxAsync(i => (int?)i.Position, cancellationToken) ?? 0;

@@ -8,6 +8,9 @@ namespace Portal.Features.Meetings;
 /// <summary>Who was at a meeting, as whom, and who was not; part of the minutes, so changed only in a draft.</summary>
 public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
 {
+    /// <summary>More than the largest seminar the portal records, and few enough that the attendance sheet always prints.</summary>
+    public const int MaxAttendeesPerMeeting = 300;
+
     public async Task<SaveResult> SaveAsync(int meetingId, int? attendeeId, AttendeeForm form, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -23,6 +26,8 @@ public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         }
         if (form.OrganizationId is { } organizationId && !await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
             errors.Add(nameof(form.OrganizationId), "Validation.NotFound");
+        if (attendeeId is null && await db.Attendees.CountAsync(a => a.MeetingId == meetingId, cancellationToken) >= MaxAttendeesPerMeeting)
+            errors.Add("", "Attendee.TooMany", MaxAttendeesPerMeeting);
         if (!errors.IsValid) return SaveResult.Invalid(errors);
 
         var attendee = attendeeId is null

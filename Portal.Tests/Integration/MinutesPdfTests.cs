@@ -16,7 +16,7 @@ public class MinutesPdfTests(PortalServer server)
 {
     private Task<int> WorkshopIdAsync() => server.WorkshopIdAsync();
 
-    private static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
+    internal static async Task<string> PopplerAsync(string tool, byte[] pdf, params string[] options)
     {
         var file = Path.Combine(Path.GetTempPath(), $"kktt-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);

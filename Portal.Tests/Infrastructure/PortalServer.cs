@@ -112,11 +112,14 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
     public Task<string> UserIdAsync(string email) => QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     /// <summary>Runs service calls as the demo account of this role, as a page of that user would.</summary>
-    public async Task<T> AsDemoUserAsync<T>(string role, Func<IServiceProvider, Task<T>> work)
+    public Task<T> AsDemoUserAsync<T>(string role, Func<IServiceProvider, Task<T>> work) => AsUserAsync(PortalHost.DemoAccount(role), work);
+
+    /// <summary>Runs service calls as the account with this email, as a page of that user would.</summary>
+    public async Task<T> AsUserAsync<T>(string email, Func<IServiceProvider, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = (await users.FindByEmailAsync(PortalHost.DemoAccount(role)))!;
+        var user = (await users.FindByEmailAsync(email))!;
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
         {
             RequestServices = scope.ServiceProvider,

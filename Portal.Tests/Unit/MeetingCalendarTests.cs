@@ -14,7 +14,7 @@ public class MeetingCalendarTests
     };
 
     private static string Write(params Meeting[] meetings) =>
-        MeetingCalendar.Write(meetings, new Uri("https://portal.kktt.example/"), thai: true, new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc), "KKTT");
+        MeetingCalendar.Write(meetings.Select(CalendarEntry.From), new Uri("https://portal.kktt.example/"), thai: true, new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc), "KKTT");
 
     [Fact]
     public void A_meeting_becomes_a_valid_event_in_UTC_with_its_link()

@@ -214,7 +214,22 @@ internal sealed class ApprovedMinutesConfiguration : IEntityTypeConfiguration<Ap
     {
         e.Property(v => v.ApprovedByName).HasMaxLength(256);
         e.Property(v => v.CorrectionReason).HasMaxLength(FieldLengths.Reason);
+        e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(40);
+        e.Property(v => v.TitleTh).HasMaxLength(FieldLengths.Title).IsRequired();
+        e.Property(v => v.TitleEn).HasMaxLength(FieldLengths.Title).IsRequired();
         e.HasIndex(v => new { v.MeetingId, v.Version }).IsUnique();
+        e.HasMany(v => v.AttendingOrganizations).WithOne().HasForeignKey(o => o.ApprovedMinutesId);
+    }
+}
+
+internal sealed class ApprovedMinutesOrganizationConfiguration : IEntityTypeConfiguration<ApprovedMinutesOrganization>
+{
+    public void Configure(EntityTypeBuilder<ApprovedMinutesOrganization> e)
+    {
+        e.HasKey(o => new { o.ApprovedMinutesId, o.OrganizationId });
+        e.HasOne<Organization>().WithMany().HasForeignKey(o => o.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        // A partner's meetings start from its organization's rows.
+        e.HasIndex(o => o.OrganizationId);
     }
 }
 

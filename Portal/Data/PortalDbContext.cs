@@ -27,6 +27,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<RelatedActivity> RelatedActivities => Set<RelatedActivity>();
     public DbSet<MeetingAttachment> MeetingAttachments => Set<MeetingAttachment>();
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
+    public DbSet<ApprovedMinutesOrganization> ApprovedMinutesOrganizations => Set<ApprovedMinutesOrganization>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
@@ -81,7 +82,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
-            if (entry.Entity is ApprovedMinutes && entry.State != EntityState.Added)
+            if (entry.Entity is Features.Meetings.ApprovedMinutes or ApprovedMinutesOrganization && entry.State != EntityState.Added)
                 throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
             // A save through Concurrency.SaveAsync has set the next version already.
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified && !entry.Property(nameof(IVersioned.Version)).IsModified)

@@ -57,14 +57,19 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         return await HideUnseenMeetingsAsync(db, await RowsAsync(db, ids, cancellationToken), cancellationToken);
     }
 
-    /// <summary>A partner may own an item from a meeting whose minutes it may not read yet; the meeting's title stays hidden too.</summary>
+    /// <summary>
+    /// A partner may own an item from a meeting whose minutes it may not read yet; the meeting's title stays hidden too.
+    /// Where it may read them, it sees the meeting's title as approved, not as a correction in progress has it.
+    /// </summary>
     private async Task<List<ActionItemRow>> HideUnseenMeetingsAsync(PortalDbContext db, List<ActionItemRow> rows, CancellationToken cancellationToken)
     {
         var meetingIds = rows.Select(r => r.MeetingId).OfType<int>().Distinct().ToList();
-        if (meetingIds.Count == 0) return rows;
-        var seen = await (await meetingAccess.VisibleAsync(db, cancellationToken: cancellationToken))
-            .Where(m => meetingIds.Contains(m.Id)).Select(m => m.Id).ToListAsync(cancellationToken);
-        return rows.Select(r => r.MeetingId is { } id && !seen.Contains(id) ? r with { MeetingId = null, MeetingTitleTh = null, MeetingTitleEn = null } : r).ToList();
+        if (meetingIds.Count == 0 || await meetingAccess.PartnerVersionsAsync(db, cancellationToken) is not { } approved) return rows;
+        var titles = await approved.Where(v => meetingIds.Contains(v.MeetingId))
+            .ToDictionaryAsync(v => v.MeetingId, v => (v.TitleTh, v.TitleEn), cancellationToken);
+        return rows.Select(r => r.MeetingId is not { } id ? r
+            : titles.TryGetValue(id, out var title) ? r with { MeetingTitleTh = title.TitleTh, MeetingTitleEn = title.TitleEn }
+            : r with { MeetingId = null, MeetingTitleTh = null, MeetingTitleEn = null }).ToList();
     }
 
     /// <summary>The people assigned to items this user may see, for the assignee filter.</summary>
@@ -106,10 +111,13 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null) return null;
         item.Updates.Sort((a, b) => b.At.CompareTo(a.At));
-        // A partner sees where an item came from only if it may see that meeting (approved and attended).
-        if (item.MeetingId is { } meetingId && !await meetingAccess.CanSeeAsync(db, meetingId, cancellationToken))
+        // A partner sees where an item came from only if it may see that meeting (approved and attended), and then as
+        // approved. Agenda items are not tied to their approved form, so a partner is not shown the live one's topic.
+        if (item.MeetingId is { } meetingId && await meetingAccess.PartnerVersionsAsync(db, cancellationToken) is { } approved)
         {
-            item.Meeting = null;
+            item.Meeting = await approved.Where(v => v.MeetingId == meetingId)
+                .Select(v => new Meeting { Id = v.MeetingId, TitleTh = v.TitleTh, TitleEn = v.TitleEn, Date = v.Date, StartTime = v.StartTime })
+                .FirstOrDefaultAsync(cancellationToken);
             item.AgendaItem = null;
         }
         return item;

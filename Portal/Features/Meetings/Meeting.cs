@@ -1,10 +1,11 @@
+using Portal.Auth;
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 
 namespace Portal.Features.Meetings;
 
-public class Meeting : ISoftDeletable, ISearchable, IVersioned
+public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -61,6 +62,15 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned
     /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
     public string Venue(bool thai) => string.Join(", ",
         new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>What lists sort and filter meetings by, held alike by the live record and by each approved version.</summary>
+public interface IMeetingParticulars
+{
+    MeetingKind Kind { get; }
+    string TitleTh { get; }
+    DateOnly Date { get; }
+    TimeOnly StartTime { get; }
 }
 
 public enum MeetingKind
@@ -189,8 +199,12 @@ public class MeetingAttachment
     public string UploadedBy { get; set; } = "";
 }
 
-/// <summary>An approved version of a meeting's minutes, frozen: never updated or deleted (the data context refuses).</summary>
-public class ApprovedMinutes
+/// <summary>
+/// An approved version of a meeting's minutes, frozen: never updated or deleted (the data context refuses). Besides the
+/// document it keeps, as columns, the particulars that partners' lists, search and calendars ask about, and the
+/// organizations it lists as attending: what a partner sees is decided by the approved record, never by a draft.
+/// </summary>
+public class ApprovedMinutes : IMeetingParticulars
 {
     public int Id { get; set; }
     public int MeetingId { get; set; }
@@ -201,4 +215,57 @@ public class ApprovedMinutes
     public string? ApprovedById { get; set; }
     public string ApprovedByName { get; set; } = "";
     public string? CorrectionReason { get; set; }
+
+    // Copied from the document as it is frozen, so that the database can filter, sort and search approved versions.
+    public MeetingKind Kind { get; set; }
+    public string TitleTh { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public int? Number { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+    public string VenueTh { get; set; } = "";
+    public string VenueEn { get; set; } = "";
+    public string HostNameTh { get; set; } = "";
+    public string HostNameEn { get; set; } = "";
+    /// <summary>Title, venue, objectives and host and co-host names as approved, in <see cref="SearchTextBuilder"/>'s form.</summary>
+    public string SearchText { get; set; } = "";
+    public List<ApprovedMinutesOrganization> AttendingOrganizations { get; set; } = [];
+
+    /// <summary>The record of <paramref name="document"/> approved as <paramref name="version"/>, every column taken from the document itself.</summary>
+    public static ApprovedMinutes Freeze(MinutesDocument document, int version, DateTime approvedAt, AuditActor approver, string? correctionReason) => new()
+    {
+        MeetingId = document.MeetingId,
+        Version = version,
+        Document = document.ToJson(),
+        ApprovedAt = approvedAt,
+        ApprovedById = approver.UserId,
+        ApprovedByName = approver.Name,
+        CorrectionReason = correctionReason,
+        Kind = document.Kind,
+        TitleTh = document.TitleTh,
+        TitleEn = document.TitleEn,
+        Number = document.Number,
+        Date = document.Date,
+        StartTime = document.StartTime,
+        EndTime = document.EndTime,
+        VenueTh = document.Venue.Th,
+        VenueEn = document.Venue.En,
+        HostNameTh = document.Host.Th,
+        HostNameEn = document.Host.En,
+        SearchText = SearchTextBuilder.Build(
+            [document.TitleTh, document.TitleEn, document.Venue.Th, document.Venue.En, document.ObjectivesTh, document.ObjectivesEn,
+             document.Host.Th, document.Host.En, .. document.CoHosts.SelectMany(c => new[] { c.Th, c.En })]),
+        AttendingOrganizations = document.Attendees
+            .Where(a => AttendanceTally.Counts(a.Status) && a.OrganizationId is not null)
+            .Select(a => a.OrganizationId!.Value).Distinct()
+            .Select(organizationId => new ApprovedMinutesOrganization { OrganizationId = organizationId }).ToList(),
+    };
+}
+
+/// <summary>An organization an approved version lists as attending (present, or through a stand-in); frozen with its version.</summary>
+public class ApprovedMinutesOrganization
+{
+    public int ApprovedMinutesId { get; set; }
+    public int OrganizationId { get; set; }
 }

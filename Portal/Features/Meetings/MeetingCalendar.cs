@@ -14,7 +14,7 @@ public static class MeetingCalendar
 {
     public const string ContentType = "text/calendar; charset=utf-8";
 
-    public static string Write(IEnumerable<Meeting> meetings, Uri baseUri, bool thai, DateTime utcNow, string calendarName)
+    public static string Write(IEnumerable<CalendarEntry> meetings, Uri baseUri, bool thai, DateTime utcNow, string calendarName)
     {
         var calendar = new Calendar { ProductId = "-//Khon Kaen Think Tank//KKTT Partner Portal//EN" };
         calendar.AddProperty("X-WR-CALNAME", calendarName);
@@ -24,7 +24,7 @@ public static class MeetingCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private static CalendarEvent ToEvent(Meeting meeting, Uri baseUri, bool thai, DateTime utcNow)
+    private static CalendarEvent ToEvent(CalendarEntry meeting, Uri baseUri, bool thai, DateTime utcNow)
     {
         var start = ToUtc(meeting.Date, meeting.StartTime);
         // Without an end time the meeting is shown as an hour long, as calendars do for a bare start.
@@ -48,5 +48,19 @@ public static class MeetingCalendar
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), ThaiDates.Bangkok);
 
     /// <summary>A file name that any system accepts: the meeting's date and id.</summary>
-    public static string FileName(Meeting meeting) => $"meeting-{meeting.Date:yyyy-MM-dd}-{meeting.Id}.ics";
+    public static string FileName(CalendarEntry meeting) => $"meeting-{meeting.Date:yyyy-MM-dd}-{meeting.Id}.ics";
+}
+
+/// <summary>
+/// What a calendar entry says of a meeting: the live record for KKTT's users, the latest approved version for a partner.
+/// Venues are written out already ("room, building"), with English falling back to Thai.
+/// </summary>
+public sealed record CalendarEntry(int Id, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, string TitleTh, string TitleEn, string VenueTh, string VenueEn)
+{
+    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+
+    public string Venue(bool thai) => thai || string.IsNullOrWhiteSpace(VenueEn) ? VenueTh : VenueEn;
+
+    public static CalendarEntry From(Meeting meeting) => new(meeting.Id, meeting.Date, meeting.StartTime, meeting.EndTime,
+        meeting.TitleTh, meeting.TitleEn, meeting.Venue(thai: true), meeting.Venue(thai: false));
 }

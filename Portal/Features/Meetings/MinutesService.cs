@@ -60,36 +60,39 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         var whole = await MeetingService.LoadWholeAsync(db, meeting.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Meeting {meeting.Id} vanished while being approved.");
-        return new ApprovedMinutes
-        {
-            MeetingId = meeting.Id,
-            Version = meeting.MinutesVersion,
-            Document = (MinutesDocument.From(whole) with { Status = MinutesStatus.Approved }).ToJson(),
-            ApprovedAt = db.UtcNow,
-            ApprovedById = approver.UserId,
-            ApprovedByName = approver.Name,
-            CorrectionReason = meeting.CorrectionReason,
-        };
+        var document = MinutesDocument.From(whole) with { Status = MinutesStatus.Approved };
+        return ApprovedMinutes.Freeze(document, meeting.MinutesVersion, db.UtcNow, approver, meeting.CorrectionReason);
     }
 
     public async Task<List<ApprovedMinutesRow>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return [];
-        return await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meetingId).OrderByDescending(v => v.Version)
+        return await (await ReadableVersionsAsync(db, meetingId, cancellationToken)).AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new ApprovedMinutesRow(v.Version, v.ApprovedAt, v.ApprovedByName, v.CorrectionReason))
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>An approved version (the latest when <paramref name="version"/> is null), for users who may see the meeting.</summary>
+    /// <summary>An approved version (the latest when <paramref name="version"/> is null), for users who may read it.</summary>
     public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int? version, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return null;
-        var approved = await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meetingId && (version == null || v.Version == version))
+        var approved = await (await ReadableVersionsAsync(db, meetingId, cancellationToken)).AsNoTracking().Where(v => version == null || v.Version == version)
             .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
         return approved is null ? null
             : (MinutesDocument.FromJson(approved.Document), new ApprovedMinutesRow(approved.Version, approved.ApprovedAt, approved.ApprovedByName, approved.CorrectionReason));
+    }
+
+    /// <summary>
+    /// The approved versions of a meeting this user may read: every one for KKTT's users; for a partner only the version
+    /// it is shown (<see cref="MeetingAccess.PartnerVersionsAsync"/>), since an earlier one may list other attendees.
+    /// </summary>
+    private async Task<IQueryable<ApprovedMinutes>> ReadableVersionsAsync(PortalDbContext db, int meetingId, CancellationToken cancellationToken)
+    {
+        if (await access.PartnerVersionsAsync(db, cancellationToken) is { } shown)
+            return shown.Where(v => v.MeetingId == meetingId);
+        return await access.CanSeeAsync(db, meetingId, cancellationToken)
+            ? db.ApprovedMinutes.Where(v => v.MeetingId == meetingId)
+            : db.ApprovedMinutes.Where(_ => false);
     }
 }
 

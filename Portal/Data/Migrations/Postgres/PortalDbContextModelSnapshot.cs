@@ -570,12 +570,59 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("HostNameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HostNameTh")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TitleTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("VenueEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VenueTh")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -586,6 +633,21 @@ namespace Portal.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApprovedMinutes");
+                });
+
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
+                {
+                    b.Property<int>("ApprovedMinutesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApprovedMinutesId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ApprovedMinutesOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
@@ -1244,6 +1306,21 @@ namespace Portal.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.ApprovedMinutes", null)
+                        .WithMany("AttendingOrganizations")
+                        .HasForeignKey("ApprovedMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
                 {
                     b.HasOne("Portal.Features.Meetings.Meeting", null)
@@ -1370,6 +1447,11 @@ namespace Portal.Data.Migrations.Postgres
                     b.Navigation("Owners");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
+                {
+                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Meeting", b =>

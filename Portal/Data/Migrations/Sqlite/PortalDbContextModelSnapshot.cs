@@ -542,12 +542,59 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Document")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostNameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostNameTh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueTh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -558,6 +605,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApprovedMinutes");
+                });
+
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
+                {
+                    b.Property<int>("ApprovedMinutesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApprovedMinutesId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ApprovedMinutesOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
@@ -1187,6 +1249,21 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.ApprovedMinutes", null)
+                        .WithMany("AttendingOrganizations")
+                        .HasForeignKey("ApprovedMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
                 {
                     b.HasOne("Portal.Features.Meetings.Meeting", null)
@@ -1313,6 +1390,11 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Navigation("Owners");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
+                {
+                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Meeting", b =>

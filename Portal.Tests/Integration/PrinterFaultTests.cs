@@ -212,6 +212,45 @@ public sealed class PrinterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.False(response.Headers.Contains("Retry-After"));
     }
 
+    [Fact]
+    public void Chromium_is_driven_over_a_pipe_and_listens_on_no_port()
+    {
+        var browsers = printer.ProcessIds;
+        Assert.NotEmpty(browsers);
+        var listening = ListeningSocketInodes();
+        foreach (var pid in AllProcesses().Where(p => browsers.Contains(ProcessGroupOf(p))))
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            Assert.DoesNotContain("--remote-debugging-port", commandLine);
+            foreach (var socket in SocketInodes(pid))
+                Assert.False(listening.Contains(socket), $"Chromium process {pid} listens on a TCP port");
+        }
+    }
+
+    private static IEnumerable<int> AllProcesses() =>
+        Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n!.All(char.IsDigit)).Select(n => int.Parse(n!))
+            .Where(pid => { try { return ProcessGroupOf(pid) > 0; } catch (IOException) { return false; } });
+
+    /// <summary>The inodes of every TCP socket in the LISTEN state (st = 0A), IPv4 and IPv6.</summary>
+    private static HashSet<string> ListeningSocketInodes() =>
+        new[] { "/proc/net/tcp", "/proc/net/tcp6" }.SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length > 9 && f[3] == "0A").Select(f => f[9]).ToHashSet();
+
+    private static IEnumerable<string> SocketInodes(int pid)
+    {
+        string[] links;
+        try
+        {
+            links = Directory.GetFiles($"/proc/{pid}/fd");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+        return links.Select(l => { try { return new FileInfo(l).LinkTarget ?? ""; } catch (IOException) { return ""; } })
+            .Where(t => t.StartsWith("socket:[", StringComparison.Ordinal)).Select(t => t[8..^1]).ToList();
+    }
+
     private async Task<int> LongDraftMeetingAsync(int agendaItems, int discussionCharacters)
     {
         var sentence = "ที่ประชุมพิจารณารายละเอียดของโครงการพัฒนาเมืองอัจฉริยะอย่างรอบด้าน The meeting weighed the project in detail. ";

@@ -50,6 +50,27 @@ public class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_takes_at_most_50_agenda_items_and_300_attendees_so_that_its_record_always_prints()
+    {
+        var id = await NewDraftAsync();
+        for (var i = 1; i <= AgendaService.MaxItemsPerMeeting; i++)
+            Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = $"วาระ {i}", TopicEn = $"Item {i}" })).Succeeded);
+        var oneMore = await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "วาระเกิน", TopicEn = "One too many" });
+        Assert.False(oneMore.Succeeded);
+        Assert.Equal("Agenda.TooMany", oneMore.Errors[""]!.Key);
+        // Editing an item of a full agenda still works.
+        var first = (await Meetings.GetAsync(id))!.AgendaItems.OrderBy(i => i.Position).First();
+        Assert.True((await Agenda.SaveAsync(id, first.Id, new AgendaItemForm { Version = first.Version, TopicTh = "วาระแรก", TopicEn = "First" })).Succeeded);
+
+        var organization = await OrganizationIdAsync("KKTT");
+        for (var i = 0; i < AttendanceService.MaxAttendeesPerMeeting; i++)
+            Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { OrganizationId = organization })).Succeeded);
+        var extra = await Attendance.SaveAsync(id, null, new AttendeeForm { OrganizationId = organization });
+        Assert.False(extra.Succeeded);
+        Assert.Equal("Attendee.TooMany", extra.Errors[""]!.Key);
+    }
+
+    [Fact]
     public async Task The_demo_workshop_is_recorded_in_full()
     {
         var workshop = (await Meetings.GetAsync(await WorkshopIdAsync()))!;

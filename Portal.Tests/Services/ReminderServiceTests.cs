@@ -16,7 +16,7 @@ public class ReminderServiceTests : IAsyncLifetime
 
     private ReminderService ServiceAt(DateTimeOffset now) => new(
         host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
-        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now));
+        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now), host.Get<Portal.Hosting.PublicAddress>());
 
     [Fact]
     public async Task Without_SMTP_the_daily_digests_are_written_as_eml_files_once_a_day()

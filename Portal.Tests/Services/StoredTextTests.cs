@@ -50,7 +50,10 @@ public class StoredTextTests : IAsyncLifetime
         Assert.Equal("ขอนแก่น", organization.Province);
         Assert.Equal("บรรทัดที่ 1\r\n\tบรรทัดที่ 2[31m", organization.Notes);
         // Searchable by the clean name, and the audit log records what was stored, not what was typed.
-        Assert.Contains(organization.Id, (await host.Get<OrganizationService>().ListAsync(new ListQuery("สำนักงานทดสอบ", 0, 10, null, false))).Items.Select(o => o.Id));
+        Assert.Contains(organization.Id, (await host.Get<OrganizationService>().ListAsync(new ListQuery("สำนักงาน\u0000ทดสอบ\u202E", 0, 10, null, false))).Items.Select(o => o.Id));
+        // The same name with other controls in it is the same name.
+        var again = await host.Get<OrganizationService>().SaveAsync(null, new OrganizationForm { NameTh = "สำนักงาน\u2066ทดสอบข้อความ\u0000", NameEn = "Another office" });
+        Assert.Equal("Organization.DuplicateName", again.Errors["NameTh"]?.Key);
         var audit = await StoredAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Organization) && a.EntityId == organization.Id.ToString()).SingleAsync());
         Assert.Contains("สำนักงานทดสอบข้อความ", audit.Changes);
     }

@@ -45,7 +45,8 @@ public class MeetingEndpointTests(PortalServer server)
         var calendar = Calendar.Load(await response.Content.ReadAsStringAsync())!;
         var e = Assert.Single(calendar.Events);
         Assert.Equal("ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น", e.Summary);
-        Assert.Equal($"{server.BaseAddress}/meetings/{id}", e.Url!.ToString());
+        // The configured public address (the default here), not the address the request came to.
+        Assert.Equal($"{Portal.Hosting.PublicAddress.Default}meetings/{id}", e.Url!.ToString());
 
         var feed = Calendar.Load(await client.GetStringAsync("/meetings/calendar.ics"))!;
         Assert.True(feed.Events.Count >= 2);

@@ -56,7 +56,7 @@ public class TwoFactorTests : IAsyncLifetime
     }
 
     /// <summary>The current six-digit code of an authenticator app for this base32 key (RFC 6238, SHA-1, 30 s).</summary>
-    private static string Totp(string base32Key)
+    internal static string Totp(string base32Key)
     {
         var bits = string.Concat(base32Key.ToUpperInvariant().Where(char.IsLetterOrDigit)
             .Select(c => Convert.ToString("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".IndexOf(c), 2).PadLeft(5, '0')));

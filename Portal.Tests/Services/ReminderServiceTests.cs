@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Portal.Features.ActionItems;
@@ -16,7 +17,21 @@ public class ReminderServiceTests : IAsyncLifetime
 
     private ReminderService ServiceAt(DateTimeOffset now) => new(
         host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
-        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now));
+        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now), host.Get<Portal.Hosting.PublicAddress>());
+
+    [Fact]
+    public void Reminder_links_point_to_the_configured_public_address()
+    {
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.kktt.example/partners" }).Build();
+        var service = new ReminderService(host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
+            settings, TimeProvider.System, new Portal.Hosting.PublicAddress(settings));
+        var today = new DateOnly(2026, 12, 1);
+        var item = new ActionItem { Id = 42, TitleTh = "ส่งรายงาน", TitleEn = "Send the report", DueDate = today, Status = ActionStatus.Open };
+        var message = service.Compose(new ReminderService.Digest("somchai@kku.ac.th", "สมชาย", [item]), today);
+        Assert.Contains("https://portal.kktt.example/partners/action-items/42", message.TextBody);
+        Assert.DoesNotContain("localhost", message.TextBody);
+    }
 
     [Fact]
     public async Task Without_SMTP_the_daily_digests_are_written_as_eml_files_once_a_day()

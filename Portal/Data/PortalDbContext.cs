@@ -84,6 +84,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                 continue;
             if (entry.Entity is Features.Meetings.ApprovedMinutes or ApprovedMinutesOrganization && entry.State != EntityState.Added)
                 throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
+            StoredText.Clean(entry);
             // A save through Concurrency.SaveAsync has set the next version already.
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified && !entry.Property(nameof(IVersioned.Version)).IsModified)
                 versioned.Version++;

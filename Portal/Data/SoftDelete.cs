@@ -21,8 +21,11 @@ public static class SearchTextBuilder
     public static string Build(params string?[] parts) =>
         string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())).ToLowerInvariant();
 
-    /// <summary>The form of a user's search term that matches <see cref="Build"/>.</summary>
-    public static string Normalize(string? term) => (term ?? "").Trim().ToLowerInvariant();
+    /// <summary>
+    /// The form of a user's search term that matches <see cref="Build"/>: cleaned as stored text is, so a pasted bidi
+    /// override still finds the name, and a NUL never reaches PostgreSQL (which refuses it in any text parameter).
+    /// </summary>
+    public static string Normalize(string? term) => Validation.TextCleaning.SingleLine(term ?? "").ToLowerInvariant();
 }
 
 public static class SoftDeletes

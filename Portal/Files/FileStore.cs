@@ -16,10 +16,13 @@ public class FileStore(DataDirectory dataDirectory, IConfiguration configuration
 
     public sealed record StoredFile(string FileName, string StoredName, string ContentType, long Size);
 
-    /// <summary>The user's file name reduced to its last segment, or an error under <c>File</c>.</summary>
+    /// <summary>
+    /// The user's file name reduced to its last segment and cleaned of control characters and bidi overrides (a name like
+    /// <c>scan{U+202E}gpj.pdf</c> would be listed and downloaded looking like "scanfdp.jpg"), or an error under <c>File</c>.
+    /// </summary>
     public static string CleanName(string fileName, FieldErrors errors)
     {
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        var name = Path.GetFileName(TextCleaning.SingleLine(fileName).Replace('\\', '/')).Trim();
         errors.MaxLength("File", name, FieldLengths.FileName);
         if (name.Length == 0 || !AllowedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
             errors.Add("File", "Attachment.TypeNotAllowed", string.Join(", ", AllowedExtensions));

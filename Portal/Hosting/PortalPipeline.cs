@@ -18,6 +18,8 @@ public static class PortalPipeline
         app.UseForwardedHeadersFromKnownProxies();
         if (app.Environment.IsProduction())
         {
+            if (string.IsNullOrWhiteSpace(app.Configuration["Portal:PublicUrl"]))
+                app.Logger.LogWarning("Portal:PublicUrl is not set: links in calendar files and e-mails point to {Default}, and without AllowedHosts only loopback host names are served.", PublicAddress.Default);
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
             app.UseHttpsRedirection();

@@ -34,6 +34,10 @@ public static class PortalServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PublicAddress>();
+        // The framework's host filtering (400 for another Host) with the portal's default: restricted in Production.
+        services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(options =>
+            options.AllowedHosts = [.. PublicAddress.AllowedHosts(builder.Configuration, builder.Environment.IsProduction())]);
 
         var dataDirectory = new DataDirectory(builder.Configuration);
         services.AddSingleton(dataDirectory);

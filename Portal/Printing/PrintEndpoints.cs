@@ -1,5 +1,6 @@
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
+using Portal.Hosting;
 
 namespace Portal.Printing;
 
@@ -10,7 +11,7 @@ public static class PrintEndpoints
 
     public static IEndpointRouteBuilder MapPrintEndpoints(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/meetings/{id:int}").RequireAuthorization();
+        var meetings = app.MapGroup("/meetings/{id:int}").RequireAuthorization().HoldsPersonalData();
 
         meetings.MapGet("/minutes", async (int id, string? lang, int? version, MinutesPdfService service, HttpContext http, CancellationToken cancellationToken) =>
         {

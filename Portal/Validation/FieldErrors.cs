@@ -21,9 +21,10 @@ public sealed class FieldErrors
 
     public void Add(string field, string key, params object[] args) => errors.TryAdd(field, new FieldError(key, args));
 
+    /// <summary>Missing also when nothing but control characters was typed: the value is stored without them (<see cref="TextCleaning"/>).</summary>
     public void Required(string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) || TextCleaning.SingleLine(value).Length == 0)
             Add(field, "Validation.Required");
     }
 

@@ -1,13 +1,16 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
+using Portal.Components.Account;
+using Portal.Data;
+using Portal.Features.Audit;
+using Portal.Hosting;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -76,7 +79,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
             [FromServices] UserManager<ApplicationUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+            [FromServices] IDbContextFactory<PortalDbContext> dbFactory,
+            [FromServices] AuditService audit) =>
         {
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -86,22 +90,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             var userId = await userManager.GetUserIdAsync(user);
             downloadLogger.LogInformation("User with ID '{UserId}' asked for their personal data.", userId);
-
-            // Only include personal data for download
-            var personalData = new Dictionary<string, string>();
-            var personalDataProps = typeof(ApplicationUser).GetProperties().Where(
-                prop => Attribute.IsDefined(prop, typeof(PersonalDataAttribute)));
-            foreach (var p in personalDataProps)
-            {
-                personalData.Add(p.Name, p.GetValue(user)?.ToString() ?? "null");
-            }
-
-            personalData.Add("Authenticator Key", (await userManager.GetAuthenticatorKeyAsync(user))!);
-            var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
-
-            context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
-            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var fileBytes = await PersonalDataDownload.CollectAsync(userManager, db, user);
+            await audit.RecordAsync(nameof(ApplicationUser), userId, AuditAction.Exported, new { Document = PersonalDataDownload.FileName });
+            return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: PersonalDataDownload.FileName);
+        }).HoldsPersonalData();
 
         return accountGroup;
     }

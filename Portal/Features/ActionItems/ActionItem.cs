@@ -1,3 +1,4 @@
+using Portal.Validation;
 using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -12,8 +13,8 @@ public class ActionItem : ISoftDeletable, ISearchable, IVersioned
     public int Id { get; set; }
     public string TitleTh { get; set; } = "";
     public string TitleEn { get; set; } = "";
-    public string? DescriptionTh { get; set; }
-    public string? DescriptionEn { get; set; }
+    [MultiLine] public string? DescriptionTh { get; set; }
+    [MultiLine] public string? DescriptionEn { get; set; }
     public int? MeetingId { get; set; }
     public Meeting? Meeting { get; set; }
     public int? AgendaItemId { get; set; }
@@ -47,7 +48,7 @@ public class ActionItemUpdate
 {
     public int Id { get; set; }
     public int ActionItemId { get; set; }
-    public string Text { get; set; } = "";
+    [MultiLine] public string Text { get; set; } = "";
     public ActionStatus? StatusFrom { get; set; }
     public ActionStatus? StatusTo { get; set; }
     public string AuthorName { get; set; } = "";

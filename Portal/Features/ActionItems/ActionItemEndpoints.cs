@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Portal.Exports;
+using Portal.Hosting;
 using Portal.Localization;
 using Portal.Validation;
 
@@ -10,7 +11,7 @@ public static class ActionItemEndpoints
 {
     public static IEndpointRouteBuilder MapActionItemEndpoints(this IEndpointRouteBuilder app)
     {
-        var items = app.MapGroup("/action-items").RequireAuthorization();
+        var items = app.MapGroup("/action-items").RequireAuthorization().HoldsPersonalData();
 
         // The list as filtered on screen; the same query decides what a partner may export as what it may see.
         items.MapGet("/export.csv", async ([AsParameters] ActionItemExportQuery query, ActionItemService service, Audit.AuditService audit, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Portal.Data;
 using Portal.Features.People;
+using Portal.Hosting;
 using Portal.Localization;
 using Portal.Mail;
 
@@ -13,7 +14,7 @@ namespace Portal.Features.ActionItems;
 /// that are overdue or due within the next days. A day's run is recorded in the database, so several portal instances
 /// or a restart never send it twice.
 /// </summary>
-public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailSender mail, IConfiguration configuration, TimeProvider clock)
+public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailSender mail, IConfiguration configuration, TimeProvider clock, PublicAddress publicAddress)
 {
     public int DaysAhead => configuration.GetValue<int?>("Portal:Reminders:DaysAhead") ?? 7;
 
@@ -79,7 +80,6 @@ public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailS
     /// <summary>One bilingual message: Thai first, as Thai officials read it, then English.</summary>
     public MimeMessage Compose(Digest digest, DateOnly today)
     {
-        var baseUrl = (configuration["Portal:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
         var message = new MimeMessage();
         message.From.Add(mail.From);
         message.To.Add(new MailboxAddress(digest.Name, digest.Email));
@@ -94,7 +94,7 @@ public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailS
                 var state = ActionDue.IsOverdue(item.Status, item.DueDate, today) ? BilingualText.Get("ActionItem.Overdue", thai) : BilingualText.Get("Reminder.DueSoon", thai);
                 body.AppendLine($"- [{state}] {item.Title(thai)}");
                 body.AppendLine($"  {BilingualText.Get("ActionItem.DueDate", thai)}: {ThaiDates.LongDate(item.DueDate!.Value, culture)} · {BilingualText.Get($"ActionStatus.{item.Status}", thai)}");
-                body.AppendLine($"  {baseUrl}/action-items/{item.Id}");
+                body.AppendLine($"  {publicAddress.Link($"action-items/{item.Id}")}");
             }
             body.AppendLine();
         }

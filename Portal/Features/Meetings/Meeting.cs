@@ -1,4 +1,5 @@
 using Portal.Auth;
+using Portal.Validation;
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -35,13 +36,13 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     public int? PreviousMeetingId { get; set; }
     public Meeting? PreviousMeeting { get; set; }
 
-    public string? ObjectivesTh { get; set; }
-    public string? ObjectivesEn { get; set; }
+    [MultiLine] public string? ObjectivesTh { get; set; }
+    [MultiLine] public string? ObjectivesEn { get; set; }
 
     public MinutesStatus MinutesStatus { get; set; }
     /// <summary>The version the current minutes will have when approved; 1 until a correction opens version 2.</summary>
     public int MinutesVersion { get; set; } = 1;
-    public string? CorrectionReason { get; set; }
+    [MultiLine] public string? CorrectionReason { get; set; }
 
     public List<AgendaItem> AgendaItems { get; set; } = [];
     public List<Attendee> Attendees { get; set; } = [];
@@ -110,10 +111,10 @@ public class AgendaItem : IVersioned, ISoftDeletable
     public string TopicEn { get; set; } = "";
     public int? PresenterId { get; set; }
     public Person? Presenter { get; set; }
-    public string? DiscussionTh { get; set; }
-    public string? DiscussionEn { get; set; }
-    public string? ResolutionTh { get; set; }
-    public string? ResolutionEn { get; set; }
+    [MultiLine] public string? DiscussionTh { get; set; }
+    [MultiLine] public string? DiscussionEn { get; set; }
+    [MultiLine] public string? ResolutionTh { get; set; }
+    [MultiLine] public string? ResolutionEn { get; set; }
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
@@ -210,11 +211,11 @@ public class ApprovedMinutes : IMeetingParticulars
     public int MeetingId { get; set; }
     public int Version { get; set; }
     /// <summary>The <see cref="MinutesDocument"/> as approved, in JSON.</summary>
-    public string Document { get; set; } = "";
+    [MultiLine] public string Document { get; set; } = "";
     public DateTime ApprovedAt { get; set; }
     public string? ApprovedById { get; set; }
     public string ApprovedByName { get; set; } = "";
-    public string? CorrectionReason { get; set; }
+    [MultiLine] public string? CorrectionReason { get; set; }
 
     // Copied from the document as it is frozen, so that the database can filter, sort and search approved versions.
     public MeetingKind Kind { get; set; }

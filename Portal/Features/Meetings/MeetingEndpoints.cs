@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using Microsoft.Net.Http.Headers;
+using Portal.Hosting;
 using Portal.Localization;
 
 namespace Portal.Features.Meetings;
@@ -9,22 +10,22 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var meetings = app.MapGroup("/meetings").RequireAuthorization();
+        var meetings = app.MapGroup("/meetings").RequireAuthorization().HoldsPersonalData();
 
-        meetings.MapGet("/calendar.ics", async (MeetingService service, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/calendar.ics", async (MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var all = await service.FeedAsync(cancellationToken);
             var thai = PortalCultures.IsThai();
-            var text = MeetingCalendar.Write(all, BaseUri(http), thai, clock.GetUtcNow().UtcDateTime, BilingualText.Get("App.Name", thai));
+            var text = MeetingCalendar.Write(all, portal.BaseUri, thai, clock.GetUtcNow().UtcDateTime, BilingualText.Get("App.Name", thai));
             return Results.Text(text, MeetingCalendar.ContentType);
         });
 
-        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, HttpContext http, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var meeting = await service.FindAsync(id, cancellationToken);
             if (meeting is null) return Results.NotFound();
             var thai = PortalCultures.IsThai();
-            var text = MeetingCalendar.Write([meeting], BaseUri(http), thai, clock.GetUtcNow().UtcDateTime, meeting.Title(thai));
+            var text = MeetingCalendar.Write([meeting], portal.BaseUri, thai, clock.GetUtcNow().UtcDateTime, meeting.Title(thai));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(text), MeetingCalendar.ContentType, MeetingCalendar.FileName(meeting));
         });
 
@@ -57,6 +58,4 @@ public static class MeetingEndpoints
         }).RequireAuthorization(Auth.Policies.InternalUsers);
         return app;
     }
-
-    private static Uri BaseUri(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }

@@ -240,7 +240,8 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         var errors = new FieldErrors();
-        var wanted = tags.Select(t => t.Trim()).Where(t => t.Length > 0).DistinctBy(t => t.ToLowerInvariant()).ToList();
+        // Cleaned here rather than only when stored: a tag's name is its key, and "smart\u202Ecity" must find "smartcity".
+        var wanted = tags.Select(TextCleaning.SingleLine).Where(t => t.Length > 0).DistinctBy(t => t.ToLowerInvariant()).ToList();
         if (wanted.Any(t => t.Length > FieldLengths.Tag))
             errors.Add("Tags", "Validation.MaxLength", FieldLengths.Tag);
         if (wanted.Count > 30)

@@ -1,3 +1,4 @@
+using Portal.Validation;
 using Portal.Data;
 
 namespace Portal.Features.Organizations;
@@ -15,7 +16,7 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned
     public List<Organization> Children { get; set; } = [];
     public string? Province { get; set; }
     public string? Website { get; set; }
-    public string? Notes { get; set; }
+    [MultiLine] public string? Notes { get; set; }
 
     public DateTime? DeletedAt { get; set; }
     public string SearchText { get; set; } = "";

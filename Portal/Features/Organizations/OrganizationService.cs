@@ -111,8 +111,9 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
 
         // Deleted records count too: the user is told to restore the old record rather than fork it.
         var others = db.Organizations.IgnoreQueryFilters().Where(o => o.Id != id);
-        var nameTh = form.NameTh.Trim();
-        var nameEn = form.NameEn.Trim().ToLower();
+        // Compared as they will be stored: "World\u202E Bank" is the World Bank again (and a NUL never reaches PostgreSQL).
+        var nameTh = TextCleaning.SingleLine(form.NameTh);
+        var nameEn = TextCleaning.SingleLine(form.NameEn).ToLower();
         if (nameTh.Length > 0 && await others.AnyAsync(o => o.NameTh == nameTh, cancellationToken))
             errors.Add(nameof(form.NameTh), "Organization.DuplicateName");
         if (nameEn.Length > 0 && await others.AnyAsync(o => o.NameEn.ToLower() == nameEn, cancellationToken))

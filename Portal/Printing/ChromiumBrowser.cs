@@ -174,8 +174,16 @@ internal sealed class ChromiumBrowser
     private const string SwapDocument = """
         async (html) => {
             const incoming = new DOMParser().parseFromString(html, 'text/html');
-            // Chromium opens a connection for a frame before the page's policy refuses it; printed minutes have no frames.
-            incoming.querySelectorAll('iframe, frame, object, embed').forEach(e => e.remove());
+            // Printed minutes have no frames, scripts, external resources or media. Chromium opens a connection for a frame
+            // before the page's policy refuses it, and in one process a refused image or style sheet can take the whole
+            // browser down (a test found it): what the policy would refuse is removed before it reaches the page.
+            incoming.querySelectorAll('iframe, frame, object, embed, script, link, base, meta, video, audio, source, track, picture, input, form')
+                .forEach(e => e.remove());
+            incoming.querySelectorAll('img, image').forEach(e => {
+                const source = e.getAttribute('src') ?? e.getAttribute('href') ?? '';
+                if (!source.startsWith('data:')) e.remove();
+            });
+            incoming.querySelectorAll('*').forEach(e => [...e.attributes].filter(a => a.name.startsWith('on')).forEach(a => e.removeAttribute(a.name)));
             document.documentElement.lang = incoming.documentElement.lang;
             document.title = incoming.title;
             document.getElementById('document-styles').textContent =

@@ -31,7 +31,7 @@ public static class PortalPipeline
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().ReachableWithoutSecondFactor();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapCultureEndpoint();
         app.MapMeetingEndpoints();

@@ -71,6 +71,7 @@ public static class PortalServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;

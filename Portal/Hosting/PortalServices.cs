@@ -77,6 +77,13 @@ public static class PortalServices
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Signing in on the sign-in page, the cookie handler itself redirects to the query's ReturnUrl before the page
+            // chooses where to go; with a control or Thai character in it that redirect failed the request (500).
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(RedirectTarget.LocalPathOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         // Sessions on the server: the cookie holds only a session id, and signing out or a revocation deletes the session.
         services.AddSingleton<SignInSessionStore>();

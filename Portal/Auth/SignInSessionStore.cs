@@ -77,7 +77,7 @@ public sealed class SignInSessionStore(IServiceScopeFactory scopes, TimeProvider
     private Task<AuthenticationTicket?> ReadAsync(string key, IServiceProvider? requestServices, CancellationToken cancellationToken) =>
         WithDatabaseAsync(requestServices, async db =>
         {
-            var bytes = await db.SignInSessions.AsNoTracking().Where(s => s.Id == key).Select(s => s.Ticket).FirstOrDefaultAsync(cancellationToken);
+            var bytes = await TicketById(db, key, cancellationToken);
             return bytes is null ? null : TicketSerializer.Default.Deserialize(bytes);
         }, cancellationToken);
 
@@ -129,15 +129,22 @@ public sealed class SignInSessionStore(IServiceScopeFactory scopes, TimeProvider
     private static DateTime ExpiresAt(AuthenticationTicket ticket, DateTime now) =>
         ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + DefaultLifetime;
 
+    /// <summary>The read every request makes, compiled once.</summary>
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<byte[]?>> TicketById =
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken _) =>
+            db.SignInSessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.Ticket).FirstOrDefault());
+
     /// <summary>
-    /// During a request the request's own services open the database; outside one (an administrator's action in a
-    /// circuit, a password change) a scope of its own.
+    /// During a request the request's own services give the database options; outside one (an administrator's action in
+    /// a circuit, a password change) a scope of its own. The context is made directly rather than by the portal's
+    /// factory, which would set up the signed-in user for the audit log: nothing here is audited, and this runs on
+    /// every request.
     /// </summary>
     private async Task<T> WithDatabaseAsync<T>(IServiceProvider? requestServices, Func<PortalDbContext, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var scope = requestServices is null ? scopes.CreateAsyncScope() : (AsyncServiceScope?)null;
         var services = requestServices ?? scope!.Value.ServiceProvider;
-        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(cancellationToken);
+        await using var db = new PortalDbContext(services.GetRequiredService<DbContextOptions<PortalDbContext>>()) { Clock = time };
         return await work(db);
     }
 }

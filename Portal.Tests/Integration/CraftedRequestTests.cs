@@ -130,7 +130,8 @@ public class CraftedRequestTests(PortalServer server)
         "\u202Eevil", "\uD800", "ก\u0E31\u0E31\u0E31", new string('ก', 3000), "th-TH-x-garbage", "c=xx|uic=yy", "c=th-TH|uic=", "|||",
     ];
 
-    private static readonly string[] QueryNames = ["ReturnUrl", "returnUrl", "redirectUri", "culture", "RememberMe", "lang", "version", "id", "message", "handler", "required"];
+    private static readonly string[] QueryNames =
+        ["ReturnUrl", "returnUrl", "redirectUri", "culture", "RememberMe", "lang", "version", "id", "message", "handler", "required", "meeting", "agendaItem"];
 
     private static readonly string[] PublicPages =
     [
@@ -142,7 +143,7 @@ public class CraftedRequestTests(PortalServer server)
     [
         "/Account/Manage", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/EnableAuthenticator",
         "/Account/Manage/Disable2fa", "/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/ResetAuthenticator", "/Account/Manage/PersonalData",
-        "/Account/Manage/Passkeys", "/Account/Manage/RenamePasskey/AAAA",
+        "/Account/Manage/Passkeys", "/Account/Manage/RenamePasskey/AAAA", "/action-items/new",
     ];
 
     /// <summary>Every form of the account pages by its name, with all the fields any of them reads.</summary>

@@ -7,8 +7,8 @@ using Portal.Features.Users;
 namespace Portal.Tests.EndToEnd;
 
 /// <summary>
-/// An administrator disables an account or changes its role while its user has the portal open: the open page loses
-/// its sign-in at once (not at the next one-minute check), and a cookie issued before is refused.
+/// An administrator disables an account or changes its role, or its user sets a new password elsewhere, while the portal
+/// is open: the open page loses its sign-in at once (not at the next one-minute check), and a cookie issued before is refused.
 /// </summary>
 [Collection(nameof(ServerCollection))]
 public class SessionRevocationTests(PortalServer server, Browser browser) : IClassFixture<Browser>
@@ -52,6 +52,27 @@ public class SessionRevocationTests(PortalServer server, Browser browser) : ICla
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/meetings")).StatusCode);
         Assert.DoesNotContain("data-testid=\"new-meeting\"", await again.GetStringAsync("/meetings"));
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_the_open_page_of_another_sign_in_at_once_and_keeps_the_one_that_changed_it()
+    {
+        var (page, email, _) = await StaffPageOpenAtAsync("/meetings");
+        var here = await server.SignedInClientAsync(email);
+
+        var form = await here.GetStringAsync("/Account/Manage/ChangePassword");
+        var changed = await here.PostAsync("/Account/Manage/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalServer.AntiforgeryTokenIn(form),
+            ["_handler"] = "change-password",
+            ["Input.OldPassword"] = Portal.DemoData.DemoDataSeeder.Password,
+            ["Input.NewPassword"] = "A-new-password-2568!",
+            ["Input.ConfirmPassword"] = "A-new-password-2568!",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        await page.WaitForURLAsync("**/Account/Login**", new PageWaitForURLOptions { Timeout = AtOnce });
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/meetings")).StatusCode);
     }
 
     /// <summary>A new staff account, signed in in Chromium with this page open and live.</summary>

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
+using Portal.Data;
+using Portal.Features.ActionItems;
+using Portal.Features.Meetings;
 
 namespace Portal.Tests.Integration;
 
-/// <summary>With two factors required for administrators, a password alone opens nothing but the set-up page.</summary>
+/// <summary>With two factors required for administrators, a password alone opens nothing but signing in, the set-up pages and static files.</summary>
 public class TwoFactorTests : IAsyncLifetime
 {
     private PortalServer server = null!;
@@ -32,6 +36,118 @@ public class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/meetings")).StatusCode);
 
         // The administrator sets up an authenticator app and signs in again with its code.
+        var client = await SignInWithCodeAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
+    }
+
+    /// <summary>
+    /// Every kind of endpoint that gives out data: calendars, CSV, PDF, the print preview, attachments of meetings and of
+    /// action items, the account's personal data, and the interactive pages' connection. The paths ending in ".pdf" or
+    /// ".csv" once passed as static files.
+    /// </summary>
+    private static readonly string[] DataEndpoints =
+    [
+        "/meetings/calendar.ics", "/meetings/{workshop}/calendar.ics", "/meetings/{workshop}/attendance.csv", "/action-items/export.csv",
+        "/meetings/{workshop}/minutes.pdf?lang=th", "/meetings/{workshop}/attendance-sheet.pdf", "/meetings/{workshop}/minutes?lang=en",
+        "/meetings/{workshop}/attachments/{meetingFile}", "/action-items/{item}/updates/{update}/attachment",
+        "/admin/users", "/Account/Manage/ChangePassword",
+    ];
+
+    [Fact]
+    public async Task Without_the_second_factor_no_data_endpoint_answers_and_with_it_every_one_does()
+    {
+        var ids = await DataToDownloadAsync();
+        var paths = DataEndpoints.Select(template => ids.Aggregate(template, (p, id) => p.Replace("{" + id.Key + "}", id.Value))).ToList();
+        var failures = new List<string>();
+
+        var passwordOnly = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Admin));
+        foreach (var path in paths)
+        {
+            var response = await passwordOnly.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith(TwoFactorRequirement.SetUpPath) != true)
+                failures.Add($"password only, {path}: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        var personalData = await PostPersonalDataRequestAsync(passwordOnly, TwoFactorRequirement.SetUpPath);
+        if (personalData.Headers.Location?.OriginalString.StartsWith(TwoFactorRequirement.SetUpPath) != true)
+            failures.Add($"password only, personal data: {(int)personalData.StatusCode}");
+        var circuit = await passwordOnly.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        if (circuit.Headers.Location?.OriginalString.StartsWith(TwoFactorRequirement.SetUpPath) != true)
+            failures.Add($"password only, /_blazor/negotiate: {(int)circuit.StatusCode}");
+
+        // The same requests with a second factor: each really is an endpoint that answers with its data.
+        var withCode = await SignInWithCodeAsync();
+        foreach (var path in paths)
+        {
+            var response = await withCode.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.OK)
+                failures.Add($"with a code, {path}: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        var withCodeData = await PostPersonalDataRequestAsync(withCode, "/Account/Manage/PersonalData");
+        if (withCodeData.StatusCode != HttpStatusCode.OK || withCodeData.Content.Headers.ContentType?.MediaType != "application/json")
+            failures.Add($"with a code, personal data: {(int)withCodeData.StatusCode}");
+        Assert.Empty(failures);
+    }
+
+    [Theory]
+    [InlineData("/Account/Login")]
+    [InlineData(TwoFactorRequirement.SetUpPath)]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    [InlineData("/app.css")]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("/health")]
+    public async Task Without_the_second_factor_the_sign_in_and_set_up_pages_and_static_files_answer(string path)
+    {
+        var passwordOnly = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Admin));
+        var response = await passwordOnly.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The language switch only sets a cookie and goes back.
+        var language = await passwordOnly.GetAsync($"/culture/set?culture=en&redirectUri={Uri.EscapeDataString(path)}");
+        Assert.Equal(path, language.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Asks for the account's personal data as the personal-data page's form does (its token from <paramref name="formPage"/>).</summary>
+    private static async Task<HttpResponseMessage> PostPersonalDataRequestAsync(HttpClient client, string formPage) =>
+        await client.PostAsync("/Account/Manage/DownloadPersonalData", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalServer.AntiforgeryTokenIn(await client.GetStringAsync(formPage)),
+        }));
+
+    /// <summary>The workshop, and a file attached to it and to a progress update of one of its action items.</summary>
+    private async Task<Dictionary<string, string>> DataToDownloadAsync()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var attachments = scope.ServiceProvider.GetRequiredService<DataDirectory>().Attachments;
+        var workshop = await db.Meetings.SingleAsync(m => m.RoomEn == "Aiyara Room");
+        var item = await db.ActionItems.FirstAsync();
+        async Task<string> StoreAsync(string folder)
+        {
+            var stored = Guid.NewGuid().ToString("N");
+            Directory.CreateDirectory(Path.Combine(attachments, folder));
+            await File.WriteAllBytesAsync(Path.Combine(attachments, folder, stored), "%PDF-1.7\n%%EOF"u8.ToArray());
+            return stored;
+        }
+        var meetingFile = db.MeetingAttachments.Add(new MeetingAttachment
+        {
+            MeetingId = workshop.Id, FileName = "file.pdf", ContentType = "application/pdf", Size = 14, StoredName = await StoreAsync(workshop.Id.ToString()),
+            UploadedAt = DateTime.UtcNow, UploadedBy = "test",
+        }).Entity;
+        var update = db.ActionItemUpdates.Add(new ActionItemUpdate
+        {
+            ActionItemId = item.Id, Text = "file", AuthorName = "test", At = DateTime.UtcNow, AttachmentFileName = "file.pdf",
+            AttachmentContentType = "application/pdf", AttachmentSize = 14, AttachmentStoredName = await StoreAsync(Path.Combine("action-items", item.Id.ToString())),
+        }).Entity;
+        await db.SaveChangesAsync();
+        return new()
+        {
+            ["workshop"] = workshop.Id.ToString(), ["meetingFile"] = meetingFile.Id.ToString(), ["item"] = item.Id.ToString(), ["update"] = update.Id.ToString(),
+        };
+    }
+
+    /// <summary>Turns on an authenticator app for the demo administrator and signs in with password and code.</summary>
+    private async Task<HttpClient> SignInWithCodeAsync()
+    {
         string key;
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -52,7 +168,7 @@ public class TwoFactorTests : IAsyncLifetime
             ["Input.TwoFactorCode"] = Totp(key),
         }));
         Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
+        return client;
     }
 
     /// <summary>The current six-digit code of an authenticator app for this base32 key (RFC 6238, SHA-1, 30 s).</summary>

@@ -31,6 +31,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    /// <summary>Who is signed in where: one row a sign-in, read on every request (<see cref="SignInSessionStore"/>).</summary>
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
     public CurrentUser? CurrentUser { get; init; }

@@ -32,8 +32,9 @@ public static class PortalPipeline
         app.UseTwoFactorForAdmins();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.RefuseFailedAntiforgery();
 
-        app.MapStaticAssets();
+        app.MapStaticAssets().ReachableWithoutSecondFactor();
         app.MapHealthEndpoints();
         app.MapCultureEndpoint();
         app.MapMeetingEndpoints();
@@ -75,6 +76,24 @@ public static class PortalPipeline
     }
 
     /// <summary>
+    /// A form sent without a valid antiforgery token is refused with 400, the same for every endpoint: minimal-API
+    /// endpoints would otherwise throw (500) on reading the form.
+    /// </summary>
+    private static void RefuseFailedAntiforgery(this WebApplication app) =>
+        app.Use((http, next) =>
+        {
+            if (http.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+            {
+                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                // No "not found" page re-executed for it: that second pass would read the refused form again and fail.
+                if (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+                    statusCodePages.Enabled = false;
+                return Task.CompletedTask;
+            }
+            return next(http);
+        });
+
+    /// <summary>
     /// Behind a reverse proxy the client's address and scheme arrive in X-Forwarded-* headers; they are believed only from
     /// the proxies listed in <c>Portal:KnownProxies</c> (comma-separated addresses), or the sign-in rate limit could be dodged.
     /// </summary>
@@ -112,8 +131,6 @@ public static class PortalPipeline
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps });
             }
             // Only local paths: the switch must not become an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal) && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
-                ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(RedirectTarget.LocalPathOrHome(redirectUri));
         }).AllowAnonymous();
 }

@@ -77,19 +77,34 @@ public static class PortalServices
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
-            options.Events.OnValidatePrincipal = SessionRevocation.ValidatePrincipalAsync;
+            // Signing in on the sign-in page, the cookie handler itself redirects to the query's ReturnUrl before the page
+            // chooses where to go; with a control or Thai character in it that redirect failed the request (500).
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(RedirectTarget.LocalPathOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
+        // Sessions on the server: the cookie holds only a session id, and signing out or a revocation deletes the session.
+        services.AddSingleton<SignInSessionStore>();
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SignInSessionStore>((options, store) => options.SessionStore = store);
         services.AddSingleton<SessionRevocation>();
         services.AddAntiforgery(options =>
             options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
-        // A changed role, a disabled account or a new password ends the user's sessions on other instances within a
-        // minute (on this one at once: SessionRevocation).
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Sessions end at once through their rows (SessionRevocation); the stamp check every minute still catches a stamp
+        // renewed by other means, and refreshes the roles in a long-lived session.
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = SignInSessionStore.KeepClaimsOfThisSignIn;
+        });
         services.AddSignInRateLimit(builder.Configuration);
 
         services.AddScoped<OrganizationService>();

@@ -26,10 +26,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string returnUrl) =>
+            HttpContext context,
+            [FromForm] string? returnUrl) =>
         {
+            // Ends this session on the server too (SignInSessionStore): a copy of the cookie is refused from now on.
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // The user menu sends the page's address relative to the portal's base ("meetings/3").
+            var portal = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+            return TypedResults.LocalRedirect(RedirectTarget.OnPortalOrHome(returnUrl, portal));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
@@ -38,7 +42,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -64,7 +71,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] IAntiforgery antiforgery,
             [FromQuery] string? username) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
 
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);

@@ -16,19 +16,11 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
-    }
+    /// <summary>
+    /// Goes to <paramref name="uri"/> if it is on this site (<see cref="RedirectTarget.OnPortalOrHome"/>), else home: a
+    /// return address comes from the query string, so it is whatever a link's author wanted.
+    /// </summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(RedirectTarget.OnPortalOrHome(uri, navigationManager.BaseUri));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

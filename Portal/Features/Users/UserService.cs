@@ -98,12 +98,14 @@ public class UserService(
         return true;
     }
 
-    /// <summary>Signs the user out everywhere: at once on this instance, within a minute on others (the stamp check).</summary>
+    /// <summary>
+    /// Signs the user out everywhere at once (their sessions end in the database), and renews their security stamp so that
+    /// what else was issued to them before (a remembered second factor) is refused as well.
+    /// </summary>
     private async Task RenewSecurityStampAsync(ApplicationUser user)
     {
-        var oldStamp = await userManager.GetSecurityStampAsync(user);
         await userManager.UpdateSecurityStampAsync(user);
-        revocation.Revoke(user.Id, oldStamp);
+        await revocation.EndAllSessionsAsync(user.Id);
     }
 
     public async Task UnlockAsync(string userId)

@@ -4,7 +4,7 @@ namespace Portal.Printing;
 
 /// <summary>
 /// The portal's printer: headless Chromium (Debian's <c>chromium</c>) turning print HTML into PDF. It keeps
-/// <see cref="PrinterSettings.Browsers"/> browsers warm, each with its pages; every document has a deadline, and a browser
+/// <see cref="PrinterSettings.Browsers"/> browser(s) warm, each with its pages; every document has a deadline, and a browser
 /// that misses it or stops answering is killed with its whole process group and started afresh, and the document is
 /// tried once more on the new one. Without Chromium the portal still runs and <see cref="ChromiumMissingException"/>
 /// says how to install it.

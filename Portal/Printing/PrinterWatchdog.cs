@@ -19,7 +19,7 @@ public sealed class PrinterWatchdog(ChromiumPdf printer, IConfiguration configur
         {
             logger.LogWarning(e, "Chromium could not be started in advance; the first document will try again");
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Portal:Printing:CheckEverySeconds", 5.0)));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Portal:Printing:CheckEverySeconds", 2.0)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
             await printer.CheckAsync();
     }

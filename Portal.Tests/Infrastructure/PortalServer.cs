@@ -47,6 +47,8 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Portal:DataDirectory", dataDirectory);
         builder.UseSetting("Portal:DemoData", "true");
         builder.UseSetting("Portal:Reminders:Enabled", "false"); // tests run the reminders themselves, on a fake clock
+        // Many test servers start and most print nothing: Chromium starts with the first document (the printer's own tests warm it).
+        builder.UseSetting("Portal:Printing:WarmUp", "false");
         builder.UseSetting("urls", "http://127.0.0.1:0"); // loopback only
         // Every test signs in from 127.0.0.1; the limit has a test of its own.
         builder.UseSetting("Portal:SignIn:AttemptsPerMinute", "100000");
@@ -83,6 +85,38 @@ public sealed partial class PortalServer : WebApplicationFactory<Program>
 
     /// <summary>The id of the demo workshop of 31 July 2567.</summary>
     public Task<int> WorkshopIdAsync() => QueryAsync(db => db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync());
+
+    /// <summary>The workshop, an action item of it, and a file on each (on the workshop, on a progress update of the item).</summary>
+    public sealed record WorkshopFiles(int Meeting, int Attachment, int ActionItem, int Update);
+
+    /// <summary>Attaches a file to the workshop and to an update of one of its action items, stored the way an upload stores them.</summary>
+    public async Task<WorkshopFiles> AttachWorkshopFilesAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var attachments = scope.ServiceProvider.GetRequiredService<Portal.Data.DataDirectory>().Attachments;
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var workshop = await WorkshopIdAsync();
+        var item = await db.ActionItems.SingleAsync(i => i.TitleEn == Portal.DemoData.DemoActionItems.WorldBankReportTitleEn);
+        async Task<string> StoreAsync(string folder)
+        {
+            var stored = Guid.NewGuid().ToString("N");
+            Directory.CreateDirectory(Path.Combine(attachments, folder));
+            await File.WriteAllBytesAsync(Path.Combine(attachments, folder, stored), "%PDF-1.7\n%%EOF\n"u8.ToArray());
+            return stored;
+        }
+        var attachment = db.MeetingAttachments.Add(new Portal.Features.Meetings.MeetingAttachment
+        {
+            MeetingId = workshop, FileName = "slides.pdf", ContentType = "application/pdf", Size = 15,
+            StoredName = await StoreAsync(workshop.ToString()), UploadedAt = DateTime.UtcNow, UploadedBy = "test",
+        }).Entity;
+        var update = db.ActionItemUpdates.Add(new Portal.Features.ActionItems.ActionItemUpdate
+        {
+            ActionItemId = item.Id, Text = "file", AuthorName = "test", At = DateTime.UtcNow, AttachmentFileName = "reply.pdf",
+            AttachmentContentType = "application/pdf", AttachmentSize = 15, AttachmentStoredName = await StoreAsync(Path.Combine("action-items", item.Id.ToString())),
+        }).Entity;
+        await db.SaveChangesAsync();
+        return new WorkshopFiles(workshop, attachment.Id, item.Id, update.Id);
+    }
 
     /// <summary>Reads this server's database directly, as a test checks what a request stored.</summary>
     public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)

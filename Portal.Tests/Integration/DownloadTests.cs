@@ -22,41 +22,10 @@ namespace Portal.Tests.Integration;
 [Collection(nameof(ServerCollection))]
 public class DownloadTests(PortalServer server)
 {
-    private sealed record Files(int Meeting, int Attachment, int ActionItem, int Update);
-
-    /// <summary>A file on the workshop and one on an action item's update, stored the way an upload stores them.</summary>
-    private async Task<Files> AttachFilesAsync()
-    {
-        await using var scope = server.Services.CreateAsyncScope();
-        var attachments = scope.ServiceProvider.GetRequiredService<DataDirectory>().Attachments;
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var workshop = await server.WorkshopIdAsync();
-        var item = await db.ActionItems.SingleAsync(i => i.TitleEn == DemoData.DemoActionItems.WorldBankReportTitleEn);
-        async Task<string> StoreAsync(string folder)
-        {
-            var stored = Guid.NewGuid().ToString("N");
-            Directory.CreateDirectory(Path.Combine(attachments, folder));
-            await File.WriteAllBytesAsync(Path.Combine(attachments, folder, stored), "%PDF-1.7\n%%EOF\n"u8.ToArray());
-            return stored;
-        }
-        var attachment = db.MeetingAttachments.Add(new MeetingAttachment
-        {
-            MeetingId = workshop, FileName = "slides.pdf", ContentType = "application/pdf", Size = 15,
-            StoredName = await StoreAsync(workshop.ToString()), UploadedAt = DateTime.UtcNow, UploadedBy = "test",
-        }).Entity;
-        var update = db.ActionItemUpdates.Add(new ActionItemUpdate
-        {
-            ActionItemId = item.Id, Text = "file", AuthorName = "test", At = DateTime.UtcNow, AttachmentFileName = "reply.pdf",
-            AttachmentContentType = "application/pdf", AttachmentSize = 15, AttachmentStoredName = await StoreAsync(Path.Combine("action-items", item.Id.ToString())),
-        }).Entity;
-        await db.SaveChangesAsync();
-        return new Files(workshop, attachment.Id, item.Id, update.Id);
-    }
-
     [Fact]
     public async Task Every_document_export_and_download_tells_browsers_and_proxies_not_to_store_it()
     {
-        var files = await AttachFilesAsync();
+        var files = await server.AttachWorkshopFilesAsync();
         var staff = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
         string[] paths =
         [
@@ -83,7 +52,7 @@ public class DownloadTests(PortalServer server)
     [Fact]
     public async Task Download_file_names_carry_no_control_or_bidi_characters_even_from_a_record_stored_before_cleaning()
     {
-        var files = await AttachFilesAsync();
+        var files = await server.AttachWorkshopFilesAsync();
         // Written past the data context, as rows from before the cleaning were.
         await server.QueryAsync(db => db.MeetingAttachments.Where(a => a.Id == files.Attachment)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.FileName, "สไลด์\u202Egpj.pdf\u0007")));

@@ -25,9 +25,11 @@ public sealed class PrinterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = new PortalServer();
+        // As in production: the watchdog starts Chromium in the background as the portal starts.
+        server = new PortalServer(new Dictionary<string, string> { ["Portal:Printing:WarmUp"] = "true" });
         printer = server.Services.GetRequiredService<ChromiumPdf>();
-        await printer.WarmUpAsync();
+        await WaitUntilAsync(() => printer.ProcessIds.Count == printer.Settings.Browsers && printer.Status.State == PrinterState.Ready,
+            TimeSpan.FromSeconds(60), "the printer did not warm up by itself");
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

@@ -113,35 +113,13 @@ public class TwoFactorTests : IAsyncLifetime
             ["__RequestVerificationToken"] = PortalServer.AntiforgeryTokenIn(await client.GetStringAsync(formPage)),
         }));
 
-    /// <summary>The workshop, and a file attached to it and to a progress update of one of its action items.</summary>
+    /// <summary>The workshop, and a file attached to it and to a progress update of one of its action items, by placeholder name.</summary>
     private async Task<Dictionary<string, string>> DataToDownloadAsync()
     {
-        await using var scope = server.Services.CreateAsyncScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var attachments = scope.ServiceProvider.GetRequiredService<DataDirectory>().Attachments;
-        var workshop = await db.Meetings.SingleAsync(m => m.RoomEn == "Aiyara Room");
-        var item = await db.ActionItems.FirstAsync();
-        async Task<string> StoreAsync(string folder)
-        {
-            var stored = Guid.NewGuid().ToString("N");
-            Directory.CreateDirectory(Path.Combine(attachments, folder));
-            await File.WriteAllBytesAsync(Path.Combine(attachments, folder, stored), "%PDF-1.7\n%%EOF"u8.ToArray());
-            return stored;
-        }
-        var meetingFile = db.MeetingAttachments.Add(new MeetingAttachment
-        {
-            MeetingId = workshop.Id, FileName = "file.pdf", ContentType = "application/pdf", Size = 14, StoredName = await StoreAsync(workshop.Id.ToString()),
-            UploadedAt = DateTime.UtcNow, UploadedBy = "test",
-        }).Entity;
-        var update = db.ActionItemUpdates.Add(new ActionItemUpdate
-        {
-            ActionItemId = item.Id, Text = "file", AuthorName = "test", At = DateTime.UtcNow, AttachmentFileName = "file.pdf",
-            AttachmentContentType = "application/pdf", AttachmentSize = 14, AttachmentStoredName = await StoreAsync(Path.Combine("action-items", item.Id.ToString())),
-        }).Entity;
-        await db.SaveChangesAsync();
+        var files = await server.AttachWorkshopFilesAsync();
         return new()
         {
-            ["workshop"] = workshop.Id.ToString(), ["meetingFile"] = meetingFile.Id.ToString(), ["item"] = item.Id.ToString(), ["update"] = update.Id.ToString(),
+            ["workshop"] = files.Meeting.ToString(), ["meetingFile"] = files.Attachment.ToString(), ["item"] = files.ActionItem.ToString(), ["update"] = files.Update.ToString(),
         };
     }
 

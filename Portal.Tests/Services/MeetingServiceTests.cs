@@ -62,10 +62,18 @@ public class MeetingServiceTests : IAsyncLifetime
         var first = (await Meetings.GetAsync(id))!.AgendaItems.OrderBy(i => i.Position).First();
         Assert.True((await Agenda.SaveAsync(id, first.Id, new AgendaItemForm { Version = first.Version, TopicTh = "วาระแรก", TopicEn = "First" })).Succeeded);
 
-        var organization = await OrganizationIdAsync("KKTT");
-        for (var i = 0; i < AttendanceService.MaxAttendeesPerMeeting; i++)
-            Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { OrganizationId = organization })).Succeeded);
-        var extra = await Attendance.SaveAsync(id, null, new AttendeeForm { OrganizationId = organization });
+        // A seminar's worth of people, all but the last listed directly; the service takes the last one and refuses one more.
+        var people = Enumerable.Range(0, AttendanceService.MaxAttendeesPerMeeting + 1)
+            .Select(i => new Person { GivenNameTh = $"ผู้เข้าร่วม{i}", GivenNameEn = $"Attendee{i}" }).ToList();
+        await using (var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.People.AddRange(people);
+            await db.SaveChangesAsync();
+            db.Attendees.AddRange(people.Take(AttendanceService.MaxAttendeesPerMeeting - 1).Select(p => new Attendee { MeetingId = id, PersonId = p.Id }));
+            await db.SaveChangesAsync();
+        }
+        Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = people[^2].Id })).Succeeded);
+        var extra = await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = people[^1].Id });
         Assert.False(extra.Succeeded);
         Assert.Equal("Attendee.TooMany", extra.Errors[""]!.Key);
     }

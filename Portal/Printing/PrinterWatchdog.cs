@@ -9,15 +9,17 @@ public sealed class PrinterWatchdog(ChromiumPdf printer, IConfiguration configur
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue("Portal:Printing:WarmUp", true)) return;
         await Task.Yield();
-        try
+        if (configuration.GetValue("Portal:Printing:WarmUp", true))
         {
-            await printer.WarmUpAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Chromium could not be started in advance; the first document will try again");
+            try
+            {
+                await printer.WarmUpAsync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Chromium could not be started in advance; the first document will try again");
+            }
         }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(configuration.GetValue("Portal:Printing:CheckEverySeconds", 2.0)));
         while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -229,8 +229,12 @@ public class ApprovedMinutes : IMeetingParticulars
     public string VenueEn { get; set; } = "";
     public string HostNameTh { get; set; } = "";
     public string HostNameEn { get; set; } = "";
-    /// <summary>Title, venue, objectives and host and co-host names as approved, in <see cref="SearchTextBuilder"/>'s form.</summary>
-    public string SearchText { get; set; } = "";
+    /// <summary>
+    /// Title, venue, objectives and host and co-host names as approved, in <see cref="SearchTextBuilder"/>'s form. Kept as
+    /// built, line breaks of the objectives included, so that it is the same whether written at approval or by the
+    /// migration that filled it for versions approved before.
+    /// </summary>
+    [MultiLine] public string SearchText { get; set; } = "";
     public List<ApprovedMinutesOrganization> AttendingOrganizations { get; set; } = [];
 
     /// <summary>The record of <paramref name="document"/> approved as <paramref name="version"/>, every column taken from the document itself.</summary>

@@ -348,6 +348,7 @@ public sealed class PrinterDownTests : IAsyncLifetime
             var page = await response.Content.ReadAsStringAsync();
             Assert.Contains("ขณะนี้ยังพิมพ์รายงานการประชุมไม่ได้", page);
             Assert.Contains("The minutes cannot be printed right now", page);
+            Assert.Contains("<link rel=\"stylesheet\" href=\"/fonts.css\">", page);   // Thai in Sarabun, not in boxes
         }
         // The preview needs no printer and still works.
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/meetings/{id}/minutes?lang=th")).StatusCode);

@@ -35,7 +35,8 @@ public static class PrintRefusal
         var html = $"""
             <!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(BilingualText.Get(titleKey, true))} / {WebUtility.HtmlEncode(BilingualText.Get(titleKey, false))}</title>
-            <style>body{"{"}font-family:Sarabun,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1a1a1a{"}"}h1{"{"}font-size:1.3rem{"}"}section+section{"{"}border-top:1px solid #ccc;margin-top:1.5rem{"}"}</style>
+            <link rel="stylesheet" href="/fonts.css">
+            <style>body{"{"}font-family:Sarabun,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1a1a1a{"}"}h1{"{"}font-size:1.3rem;font-weight:600{"}"}section+section{"{"}border-top:1px solid #ccc;margin-top:1.5rem{"}"}</style>
             </head><body><main>{Section(true)}{Section(false)}<p><a href="/">{WebUtility.HtmlEncode(BilingualText.Get("PrintRefused.Back", true))} / {WebUtility.HtmlEncode(BilingualText.Get("PrintRefused.Back", false))}</a></p></main></body></html>
             """;
         return new RefusalResult(status, html, retryAfterSeconds);

@@ -23,10 +23,14 @@ internal sealed class ChromiumBrowser
     /// <summary>Cancelled when the browser is killed, so that documents waiting on it move to its successor at once.</summary>
     private readonly CancellationTokenSource dead = new();
 
-    private ChromiumBrowser(Process process, IBrowser browser, string profile)
+    /// <summary>A DevTools session with the browser itself, for the watchdog's question (Puppeteer answers the version from its cache).</summary>
+    private readonly ICDPSession control;
+
+    private ChromiumBrowser(Process process, IBrowser browser, ICDPSession control, string profile)
     {
         this.process = process;
         this.browser = browser;
+        this.control = control;
         this.profile = profile;
     }
 
@@ -64,7 +68,7 @@ internal sealed class ChromiumBrowser
             if (await Task.WhenAny(connecting, process.WaitForExitAsync()).WaitAsync(timeout) != connecting)
                 throw new InvalidOperationException($"Chromium exited as it started (exit code {process.ExitCode}).");
             var browser = await connecting;
-            var launched = new ChromiumBrowser(process, browser, profile);
+            var launched = new ChromiumBrowser(process, browser, await browser.Target.CreateCDPSessionAsync().WaitAsync(timeout), profile);
             for (var i = 0; i < warmPages; i++)
                 launched.idle.Push(await launched.NewPageAsync().WaitAsync(timeout));
             // The first document through a new browser sets up its PDF machinery; do it now, not for a user.
@@ -99,7 +103,7 @@ internal sealed class ChromiumBrowser
     {
         try
         {
-            await browser.GetVersionAsync().WaitAsync(timeout);
+            await control.SendAsync("Browser.getVersion").WaitAsync(timeout);
             return true;
         }
         catch (Exception e) when (e is TimeoutException or PuppeteerException or ObjectDisposedException or InvalidOperationException)

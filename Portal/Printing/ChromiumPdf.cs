@@ -88,7 +88,16 @@ public sealed class ChromiumPdf : IAsyncDisposable
             Restart(slot, browser, "Chromium exited");
         else if (!await browser.AnswersAsync(settings.AnswerTimeout))
             Restart(slot, browser, $"Chromium stopped answering for {settings.AnswerTimeout.TotalSeconds:0} s");
+        else
+            _ = KeepWarmAsync(slot, browser);
     }));
+
+    /// <summary>In the background, so that the watchdog's checks keep their pace while it runs.</summary>
+    private async Task KeepWarmAsync(Slot slot, ChromiumBrowser browser)
+    {
+        if (!await browser.KeepWarmAsync(TimeSpan.FromSeconds(45), settings.Deadline))
+            Restart(slot, browser, $"a keep-warm document missed its {settings.Deadline.TotalSeconds:0} s deadline");
+    }
 
     /// <summary>What <c>/health</c> says of the printer.</summary>
     public PrinterStatus Status

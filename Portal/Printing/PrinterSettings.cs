@@ -45,8 +45,8 @@ public sealed record PrinterSettings(
     public IReadOnlyList<string> Arguments =>
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
          "--disable-extensions", "--disable-default-apps", "--mute-audio", "--font-render-hinting=none",
-         // Pages waiting for the next document are background tabs: unthrottled, or after a few idle minutes the next
-         // document waits for a frame that never comes (the first print after three quiet minutes took 23 s).
+         // Pages waiting for the next document are background tabs; as Puppeteer's own launcher does, they are not
+         // throttled (this alone did not cure the hang after idle minutes: ChromiumBrowser.KeepWarmAsync does).
          "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
          "--disable-ipc-flooding-protection",
          .. SingleProcess ? ["--single-process"] : Array.Empty<string>(), .. SharedMemoryArguments()];

@@ -7,11 +7,11 @@ namespace Portal.Hosting;
 
 /// <summary>
 /// Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>,
-/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>, <c>benchmark-circuits</c>.
+/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>, <c>benchmark-circuits</c>, <c>benchmark-first-visit</c>.
 /// </summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists" or "benchmark-circuits";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists" or "benchmark-circuits" or "benchmark-first-visit";
 
     public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
     {
@@ -24,6 +24,9 @@ public static class AdminCommands
         "benchmark-circuits" => Benchmarks.CircuitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5099", int.Parse(Option(args, "--pid") ?? "0"),
             Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--count"), out var n) ? n : 50,
             int.TryParse(Option(args, "--rounds"), out var rounds) ? rounds : 5,
+            app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),
+        "benchmark-first-visit" => Benchmarks.FirstVisitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5000",
+            Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--runs"), out var visits) ? visits : 5,
             app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),
         _ => CreateAdminAsync(app, args),
     };

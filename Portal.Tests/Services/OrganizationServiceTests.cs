@@ -49,6 +49,44 @@ public class OrganizationServiceTests : IAsyncLifetime
         Assert.Empty(await SearchAcronymsAsync("ไม่มีหน่วยงานนี้"));
     }
 
+    [Theory]
+    [InlineData("มข", "KKU")]
+    [InlineData("มข.", "KKU")]
+    [InlineData("ม.ข.", "KKU")]
+    [InlineData("ม.ขอนแก่น", "KKU")]
+    [InlineData("ทน.", "KKMC")]
+    [InlineData("ทน.ขก", "KKMC")]
+    [InlineData("ทนขก.", "KKMC")]
+    public async Task Abbreviations_people_type_find_the_organization_with_or_without_dots(string typed, string acronym) =>
+        Assert.Equal([acronym], await SearchAcronymsAsync(typed));
+
+    [Fact]
+    public async Task Aliases_are_saved_searched_and_found_for_the_people_of_the_organization()
+    {
+        var zonta = (await Organizations.AllAsync()).Single(o => o.Acronym == "ZC-KK");
+        Assert.Empty(await SearchAcronymsAsync("ซอนต้าเคเค"));
+        var form = OrganizationForm.From((await Organizations.GetAsync(zonta.Id))!) with { Aliases = "ซอนต้าเคเค, Zonta KK" };
+        Assert.True((await Organizations.SaveAsync(zonta.Id, form)).Succeeded);
+
+        Assert.Equal("ซอนต้าเคเค, Zonta KK", (await Organizations.GetAsync(zonta.Id))!.Aliases);
+        Assert.Equal(["ZC-KK"], await SearchAcronymsAsync("ซอนต้าเคเค"));
+        Assert.Equal(["ZC-KK"], await SearchAcronymsAsync("zonta kk"));
+
+        var kkuPeople = await host.Get<Portal.Features.People.PersonService>().ListAsync(new ListQuery("มข", 0, 100, null, false));
+        Assert.NotEmpty(kkuPeople.Items);
+        Assert.All(kkuPeople.Items, p => Assert.Equal("KKU", p.OrganizationAcronym));
+    }
+
+    [Fact]
+    public async Task Aliases_longer_than_the_field_are_refused_next_to_the_field()
+    {
+        var kku = (await Organizations.AllAsync()).Single(o => o.Acronym == "KKU");
+        var form = OrganizationForm.From((await Organizations.GetAsync(kku.Id))!) with { Aliases = new string('ก', FieldLengths.Aliases + 1) };
+        var result = await Organizations.SaveAsync(kku.Id, form);
+        Assert.False(result.Succeeded);
+        Assert.True(result.Errors.Has(nameof(OrganizationForm.Aliases)));
+    }
+
     [Fact]
     public async Task Lists_page_and_sort_on_the_server_in_Thai_dictionary_order()
     {

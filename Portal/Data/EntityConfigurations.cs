@@ -14,6 +14,7 @@ public static class FieldLengths
 {
     public const int Name = 300;
     public const int Acronym = 30;
+    public const int Aliases = 300;
     public const int Province = 100;
     public const int Url = 500;
     public const int Notes = 4000;
@@ -36,6 +37,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.NameTh).HasMaxLength(FieldLengths.Name).IsRequired();
         e.Property(o => o.NameEn).HasMaxLength(FieldLengths.Name).IsRequired();
         e.Property(o => o.Acronym).HasMaxLength(FieldLengths.Acronym);
+        e.Property(o => o.Aliases).HasMaxLength(FieldLengths.Aliases);
         e.Property(o => o.Province).HasMaxLength(FieldLengths.Province);
         e.Property(o => o.Website).HasMaxLength(FieldLengths.Url);
         e.Property(o => o.Notes).HasMaxLength(FieldLengths.Notes);

@@ -19,13 +19,19 @@ public interface ISearchable
 public static class SearchTextBuilder
 {
     public static string Build(params string?[] parts) =>
-        string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())).ToLowerInvariant();
+        WithoutDots(string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim())).ToLowerInvariant());
 
     /// <summary>
     /// The form of a user's search term that matches <see cref="Build"/>: cleaned as stored text is, so a pasted bidi
     /// override still finds the name, and a NUL never reaches PostgreSQL (which refuses it in any text parameter).
     /// </summary>
-    public static string Normalize(string? term) => Validation.TextCleaning.SingleLine(term ?? "").ToLowerInvariant();
+    public static string Normalize(string? term) => WithoutDots(Validation.TextCleaning.SingleLine(term ?? "").ToLowerInvariant());
+
+    /// <summary>
+    /// Thai abbreviations are written with and without their dots (ทน. and ทน, ม.ข. and มข), so neither the stored
+    /// text nor the term keeps them.
+    /// </summary>
+    private static string WithoutDots(string text) => text.Replace(".", "");
 }
 
 public static class SoftDeletes

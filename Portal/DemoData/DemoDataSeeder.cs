@@ -33,7 +33,7 @@ public static class DemoDataSeeder
 
         var organizations = DemoOrganizations.All.Select(o => new Organization
         {
-            NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Kind = o.Kind, Website = o.Website, Province = o.Province,
+            NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Aliases = o.Aliases, Kind = o.Kind, Website = o.Website, Province = o.Province,
         }).ToDictionary(o => o.Acronym!);
         db.Organizations.AddRange(organizations.Values);
         await db.SaveChangesAsync(cancellationToken);

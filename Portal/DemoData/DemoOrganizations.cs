@@ -18,10 +18,10 @@ public static class DemoOrganizations
 
     public static readonly IReadOnlyList<Organization> All =
     [
-        Org("เทศบาลนครขอนแก่น", "Khon Kaen City Municipality", "KKMC", Municipality, "https://www.kkmuni.go.th"),
+        Org("เทศบาลนครขอนแก่น", "Khon Kaen City Municipality", "KKMC", Municipality, "https://www.kkmuni.go.th", aliases: "ทน.ขอนแก่น, ทน.ขก., เทศบาลนคร"),
         Org("ธนาคารโลกประจำประเทศไทย", "World Bank Thailand", WorldBank, InternationalOrganization, "https://www.worldbank.org/en/country/thailand", "กรุงเทพมหานคร"),
         Org("สำนักงานคณะกรรมการการอุดมศึกษา", "Office of the Higher Education Commission", "OHEC", GovernmentAgency, "https://www.mhesi.go.th", "กรุงเทพมหานคร"),
-        Org("มหาวิทยาลัยขอนแก่น", "Khon Kaen University", Kku, University, "https://www.kku.ac.th"),
+        Org("มหาวิทยาลัยขอนแก่น", "Khon Kaen University", Kku, University, "https://www.kku.ac.th", aliases: "มข., ม.ขอนแก่น"),
         Org("บริษัท ขอนแก่นพัฒนาเมือง จำกัด", "Khon Kaen Think Tank Co., Ltd.", Kktt, Company, "https://www.kktt.co.th"),
         Org("หอการค้าจังหวัดขอนแก่น", "Khon Kaen Chamber of Commerce", "KKCC", BusinessAssociation),
         Org("สภาอุตสาหกรรมจังหวัดขอนแก่น", "Federation of Thai Industries, Khon Kaen Chapter", "FTI-KK", BusinessAssociation),
@@ -44,6 +44,7 @@ public static class DemoOrganizations
     /// <summary>Units that belong to another organization: acronym → parent's acronym.</summary>
     public static readonly IReadOnlyDictionary<string, string> Parents = new Dictionary<string, string> { [Scopc] = Kktt };
 
-    private static Organization Org(string th, string en, string acronym, OrganizationKind kind, string? website = null, string province = "ขอนแก่น") =>
-        new() { NameTh = th, NameEn = en, Acronym = acronym, Kind = kind, Website = website, Province = province };
+    private static Organization Org(string th, string en, string acronym, OrganizationKind kind, string? website = null, string province = "ขอนแก่น",
+        string? aliases = null) =>
+        new() { NameTh = th, NameEn = en, Acronym = acronym, Aliases = aliases, Kind = kind, Website = website, Province = province };
 }

@@ -10,6 +10,8 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned
     public string NameTh { get; set; } = "";
     public string NameEn { get; set; } = "";
     public string? Acronym { get; set; }
+    /// <summary>Other names and abbreviations people type for it (มข, ทน.ขอนแก่น), separated by commas; searched like the name.</summary>
+    public string? Aliases { get; set; }
     public OrganizationKind Kind { get; set; }
     public int? ParentId { get; set; }
     public Organization? Parent { get; set; }
@@ -21,7 +23,7 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned
     public DateTime? DeletedAt { get; set; }
     public string SearchText { get; set; } = "";
 
-    public string BuildSearchText() => SearchTextBuilder.Build(NameTh, NameEn, Acronym, Province);
+    public string BuildSearchText() => SearchTextBuilder.Build(NameTh, NameEn, Acronym, Aliases, Province);
 
     public string DisplayName(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
 }

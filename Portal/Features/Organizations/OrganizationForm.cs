@@ -12,6 +12,7 @@ public sealed record OrganizationForm : IVersionedForm
     public string NameTh { get; set; } = "";
     public string NameEn { get; set; } = "";
     public string? Acronym { get; set; }
+    public string? Aliases { get; set; }
     public OrganizationKind Kind { get; set; } = OrganizationKind.GovernmentAgency;
     public int? ParentId { get; set; }
     public string? Province { get; set; }
@@ -21,7 +22,7 @@ public sealed record OrganizationForm : IVersionedForm
     public static OrganizationForm From(Organization o) => new()
     {
         Version = o.Version,
-        NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Kind = o.Kind, ParentId = o.ParentId,
+        NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Aliases = o.Aliases, Kind = o.Kind, ParentId = o.ParentId,
         Province = o.Province, Website = o.Website, Notes = o.Notes,
     };
 
@@ -30,6 +31,7 @@ public sealed record OrganizationForm : IVersionedForm
         o.NameTh = NameTh.Trim();
         o.NameEn = NameEn.Trim();
         o.Acronym = Input.Blank(Acronym);
+        o.Aliases = Input.Blank(Aliases);
         o.Kind = Kind;
         o.ParentId = ParentId;
         o.Province = Input.Blank(Province);

@@ -94,6 +94,7 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
         errors.MaxLength(nameof(form.NameTh), form.NameTh, FieldLengths.Name);
         errors.MaxLength(nameof(form.NameEn), form.NameEn, FieldLengths.Name);
         errors.MaxLength(nameof(form.Acronym), form.Acronym, FieldLengths.Acronym);
+        errors.MaxLength(nameof(form.Aliases), form.Aliases, FieldLengths.Aliases);
         errors.MaxLength(nameof(form.Province), form.Province, FieldLengths.Province);
         errors.MaxLength(nameof(form.Website), form.Website, FieldLengths.Url);
         errors.MaxLength(nameof(form.Notes), form.Notes, FieldLengths.Notes);

@@ -110,7 +110,7 @@ public partial class MinutesLayoutTests(PortalServer server)
             var workshopId = await server.WorkshopIdAsync();
             Assert.True(results[$"meeting-{workshopId}-th"].Breaks >= 30, output);
             Assert.Equal(0, results[$"meeting-{workshopId}-en"].Breaks);
-            Assert.All(results, r => Assert.True(r.Value.Inside * 100 < r.Value.Breaks * 3,
+            Assert.All(results, r => Assert.True(r.Value.Inside == 0 || r.Value.Inside * 100 < r.Value.Breaks * 3,
                 $"{r.Key}: {r.Value.Inside} of {r.Value.Breaks} Thai line breaks fall inside a word (3% at most)\n{output}"));
         }
         finally

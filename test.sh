@@ -10,6 +10,8 @@ source scripts/require.sh
 require_dotnet
 need_package /usr/bin/chromium chromium
 need_package pdftotext poppler-utils
+# swath, an independent Thai word segmenter, judges where the printed minutes break Thai lines (scripts/thai-line-breaks.pl).
+need_package swath swath
 require_icu
 
 export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"

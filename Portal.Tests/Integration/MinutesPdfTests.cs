@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public class MinutesPdfTests(PortalServer server)
     {
         var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
         var response = await client.GetAsync($"/meetings/{await WorkshopIdAsync()}/minutes.pdf?lang=th");
-        Assert.Equal("2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal("2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น (th).pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = await PopplerAsync("pdftotext", pdf);
         foreach (var expected in new[]
@@ -72,6 +73,75 @@ public class MinutesPdfTests(PortalServer server)
         var bilingual = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=bilingual"));
         foreach (var expected in new[] { "ผู้มาประชุม / Present", "ระเบียบวาระที่ 2", "Agenda item 2:", "มติที่ประชุม", "Resolution", "หน้า / Page 1/" })
             Assert.Contains(expected, bilingual);
+    }
+
+    [Fact]
+    public async Task Each_language_downloads_under_its_own_name_with_a_plain_ASCII_name_beside_the_Thai_one()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var id = await WorkshopIdAsync();
+        var names = new List<(string? Ascii, string? Unicode)>();
+        foreach (var language in new[] { "th", "en", "bilingual" })
+        {
+            var response = await client.GetAsync($"/meetings/{id}/minutes.pdf?lang={language}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var disposition = response.Content.Headers.ContentDisposition!;
+            var ascii = disposition.FileName?.Trim('"');
+            Assert.Equal($"2024-07-31 Infrastructure Potential for Developing Khon Kaen Smart City ({language}).pdf", ascii);
+            Assert.EndsWith($" ({language}).pdf", disposition.FileNameStar);
+            names.Add((ascii, disposition.FileNameStar));
+        }
+        Assert.Equal(3, names.Select(n => n.Ascii).Distinct().Count());
+        Assert.Equal(3, names.Select(n => n.Unicode).Distinct().Count());
+        Assert.Equal("2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น (bilingual).pdf", names[2].Unicode);
+
+        var sheet = (await client.GetAsync($"/meetings/{id}/attendance-sheet.pdf")).Content.Headers.ContentDisposition!;
+        Assert.Equal("2024-07-31 Infrastructure Potential for Developing Khon Kaen Smart City attendance sheet.pdf", sheet.FileName?.Trim('"'));
+        Assert.EndsWith(" ใบลงชื่อ.pdf", sheet.FileNameStar);
+    }
+
+    [Fact]
+    public async Task English_text_carries_no_Thai_time_units_in_English_or_bilingual_minutes()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var id = await WorkshopIdAsync();
+        var bilingual = Regex.Replace(await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=bilingual")), @"\s+", " ");
+        Assert.Contains("เริ่มประชุมเวลา 13.30 น. / Opened at 13:30", bilingual);
+        Assert.Contains("เลิกประชุมเวลา 16.30 น. / Closed at 16:30", bilingual);
+        var english = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=en"));
+        foreach (var text in new[] { bilingual, english })
+        {
+            Assert.DoesNotMatch(@"(Opened|Closed) at \d\d\.\d\d", text);
+            Assert.DoesNotContain("น.", Regex.Replace(text, @"\d\d\.\d\d น\. /", ""));
+        }
+        // Due dates of action items are written in English too, not only in the Thai calendar.
+        Assert.Contains("2024", bilingual);
+        Assert.Contains("2567", bilingual);
+    }
+
+    [Fact]
+    public async Task A_partner_is_told_that_the_action_items_printed_are_only_their_own()
+    {
+        var id = await WorkshopIdAsync();
+        var partner = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner));
+        var own = Regex.Replace(await PopplerAsync("pdftotext", await GetPdfAsync(partner, $"/meetings/{id}/minutes.pdf?lang=bilingual")), @"\s+", " ");
+        Assert.Contains("รายการนี้แสดงเฉพาะภารกิจของหน่วยงานของท่าน", own);
+        Assert.Contains("This list shows only your organization's action items.", own);
+
+        var staff = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var all = Regex.Replace(await PopplerAsync("pdftotext", await GetPdfAsync(staff, $"/meetings/{id}/minutes.pdf?lang=bilingual")), @"\s+", " ");
+        Assert.Contains("ภารกิจที่ต้องดำเนินการ", all);
+        Assert.DoesNotContain("รายการนี้แสดงเฉพาะ", all);
+    }
+
+    [Fact]
+    public async Task Row_numbers_of_the_attendance_sheet_stay_on_one_line()
+    {
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Coordinator));
+        var text = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{await WorkshopIdAsync()}/attendance-sheet.pdf"), "-layout");
+        for (var row = 10; row <= 24; row++)
+            Assert.Matches(new Regex($@"^\s*{row}\s", RegexOptions.Multiline), text);
+        Assert.DoesNotMatch(new Regex(@"^\s*[0-9]\s*$", RegexOptions.Multiline), text);
     }
 
     [Fact]

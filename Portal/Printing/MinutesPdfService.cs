@@ -1,6 +1,7 @@
 using Portal.Auth;
 using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
+using Portal.Localization;
 using Portal.Validation;
 
 namespace Portal.Printing;
@@ -12,12 +13,14 @@ namespace Portal.Printing;
 public partial class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CurrentUser currentUser,
     PrintHtml printHtml, ChromiumPdf chromium, TimeProvider clock)
 {
-    public sealed record Printable(MinutesDocument Document, bool Draft, IReadOnlyList<ActionItemRow> ActionItems);
+    /// <param name="OwnActionItemsOnly">A partner is given only their own organization's action items.</param>
+    public sealed record Printable(MinutesDocument Document, bool Draft, IReadOnlyList<ActionItemRow> ActionItems, bool OwnActionItemsOnly = false);
 
     /// <summary>The minutes to print: an approved <paramref name="version"/> when one is asked for, otherwise as described above.</summary>
     public async Task<Printable?> LoadAsync(int meetingId, int? version = null, CancellationToken cancellationToken = default)
     {
-        if (version is null && await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
+        var internalUser = await currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
+        if (version is null && internalUser)
         {
             if (await meetings.GetAsync(meetingId, cancellationToken) is not { DeletedAt: null } meeting) return null;
             var items = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
@@ -25,20 +28,23 @@ public partial class MinutesPdfService(MeetingService meetings, MinutesService m
         }
         if (await minutes.GetVersionAsync(meetingId, version, cancellationToken) is not { } approved) return null;
         var own = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
-        return new Printable(approved.Document, false, own);
+        return new Printable(approved.Document, false, own, OwnActionItemsOnly: !internalUser);
     }
 
-    public Task<string> MinutesHtmlAsync(Printable printable, PrintLanguage language) =>
-        printHtml.RenderAsync<MinutesPrint>(new Dictionary<string, object?>
+    /// <summary>The minutes as a print document, Thai compounds kept whole at line ends (as in every print document).</summary>
+    public async Task<string> MinutesHtmlAsync(Printable printable, PrintLanguage language) =>
+        ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<MinutesPrint>(new Dictionary<string, object?>
         {
             [nameof(MinutesPrint.Document)] = printable.Document,
             [nameof(MinutesPrint.Language)] = language,
             [nameof(MinutesPrint.Draft)] = printable.Draft,
             [nameof(MinutesPrint.ActionItems)] = printable.ActionItems,
-        });
+            [nameof(MinutesPrint.OwnActionItemsOnly)] = printable.OwnActionItemsOnly,
+        }));
 
-    public Task<string> AttendanceSheetHtmlAsync(Printable printable) =>
-        printHtml.RenderAsync<AttendanceSheetPrint>(new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document });
+    public async Task<string> AttendanceSheetHtmlAsync(Printable printable) =>
+        ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<AttendanceSheetPrint>(
+            new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document }));
 
     /// <summary>The PDF of a print document, with its title and the portal as author in the document information.</summary>
     public async Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken = default)

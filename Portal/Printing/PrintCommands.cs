@@ -42,8 +42,7 @@ public static class PrintCommands
                 Console.Error.WriteLine($"Meeting {meeting} not found.");
                 continue;
             }
-            var path = Path.Combine(outDir, PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(language != PrintLanguage.English),
-                language == PrintLanguage.Thai ? "" : $" ({PrintLanguages.Code(language)})"));
+            var path = Path.Combine(outDir, PrintLanguages.MinutesFileName(printable.Document, language).Unicode);
             await File.WriteAllBytesAsync(path, await printing.PdfAsync(await printing.MinutesHtmlAsync(printable, language)));
             Console.WriteLine(path + (printable.Draft ? "  [DRAFT]" : ""));
             written++;

@@ -25,7 +25,7 @@ public static class PrintEndpoints
             if (await service.LoadAsync(id, version, cancellationToken) is not { } printable) return Results.NotFound();
             var language = PrintLanguages.Parse(lang);
             var html = await service.MinutesHtmlAsync(printable, language);
-            var fileName = PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(language != PrintLanguage.English));
+            var fileName = PrintLanguages.MinutesFileName(printable.Document, language);
             return await PdfResultAsync(service, quota, http.User, html, fileName, () => audit.RecordAsync(nameof(Meeting), id.ToString(), AuditAction.Exported,
                 new { Document = "minutes.pdf", Language = PrintLanguages.Code(language), Version = version, printable.Draft }), cancellationToken);
         });
@@ -34,7 +34,7 @@ public static class PrintEndpoints
         {
             if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();
             var html = await service.AttendanceSheetHtmlAsync(printable);
-            return await PdfResultAsync(service, quota, http.User, html, PrintLanguages.FileName(printable.Document.Date, printable.Document.Title(true), " ใบลงชื่อ"),
+            return await PdfResultAsync(service, quota, http.User, html, PrintLanguages.AttendanceSheetFileName(printable.Document),
                 () => audit.RecordAsync(nameof(Meeting), id.ToString(), AuditAction.Exported, new { Document = "attendance-sheet.pdf" }), cancellationToken);
         });
         return app;
@@ -45,7 +45,7 @@ public static class PrintEndpoints
     /// printed the user gets a page that says why (413, 429 or 503), never a bare error.
     /// </summary>
     private static async Task<IResult> PdfResultAsync(MinutesPdfService service, PrintQuota quota, System.Security.Claims.ClaimsPrincipal user,
-        string html, string fileName, Func<Task> recordExport, CancellationToken cancellationToken)
+        string html, DownloadName fileName, Func<Task> recordExport, CancellationToken cancellationToken)
     {
         using var turn = quota.TryEnter(user);
         if (turn is null) return PrintRefusal.TooMany();
@@ -53,7 +53,7 @@ public static class PrintEndpoints
         {
             var pdf = await service.PdfAsync(html, cancellationToken);
             await recordExport();
-            return Results.File(pdf, "application/pdf", fileName);
+            return new PdfDownload(pdf, fileName);
         }
         catch (DocumentTooLargeException e)
         {

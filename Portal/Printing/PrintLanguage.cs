@@ -32,6 +32,30 @@ public static class PrintLanguages
         _ => [true],
     };
 
+    /// <summary>
+    /// "2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน… (th).pdf", with the English title as the plain-ASCII name for browsers
+    /// that do not read <c>filename*</c>: each language a file of its own name.
+    /// </summary>
+    public static DownloadName MinutesFileName(Portal.Features.Meetings.MinutesDocument document, PrintLanguage language)
+    {
+        var suffix = $" ({Code(language)})";
+        return new DownloadName(FileName(document.Date, document.Title(language != PrintLanguage.English), suffix),
+            AsciiFileName(document.Date, document.TitleEn, "minutes", suffix));
+    }
+
+    public static DownloadName AttendanceSheetFileName(Portal.Features.Meetings.MinutesDocument document) =>
+        new(FileName(document.Date, document.Title(true), " ใบลงชื่อ"), AsciiFileName(document.Date, document.TitleEn, "meeting", " attendance sheet"));
+
+    /// <summary>The name in letters every HTTP client and file system takes: ASCII letters, digits and a few signs.</summary>
+    private static string AsciiFileName(DateOnly date, string? title, string fallback, string suffix)
+    {
+        var ascii = new string((title ?? "").Select(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ',' or '(' or ')' ? c : ' ').ToArray());
+        ascii = string.Join(' ', ascii.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (ascii.Length > 150) ascii = ascii[..150].TrimEnd();
+        if (!ascii.Any(char.IsAsciiLetter)) ascii = fallback;
+        return FileName(date, ascii, suffix);
+    }
+
     /// <summary>"2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน….pdf": sortable, and safe on every file system.</summary>
     public static string FileName(DateOnly date, string title, string suffix = "")
     {
@@ -44,5 +68,23 @@ public static class PrintLanguages
             kept.Append(elements.GetTextElement());
         clean = kept.ToString().Trim();
         return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}.pdf";
+    }
+}
+
+/// <summary>A download's file name: in full (<c>filename*</c>, UTF-8) and in plain ASCII (<c>filename</c>).</summary>
+public sealed record DownloadName(string Unicode, string Ascii)
+{
+    public string ContentDisposition => $"attachment; filename=\"{Ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(Unicode)}";
+}
+
+/// <summary>A PDF sent as a download under its <see cref="DownloadName"/>.</summary>
+public sealed class PdfDownload(byte[] pdf, DownloadName name) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = "application/pdf";
+        httpContext.Response.ContentLength = pdf.Length;
+        httpContext.Response.Headers.ContentDisposition = name.ContentDisposition;
+        await httpContext.Response.Body.WriteAsync(pdf, httpContext.RequestAborted);
     }
 }

@@ -10,6 +10,9 @@ source scripts/require.sh
 require_dotnet
 need_package /usr/bin/chromium chromium
 need_package pdftotext poppler-utils
+# axe-core for the accessibility test (AccessibilityTests), installed from the npm registry at the pinned version.
+need_package node nodejs
+need_package npm npm
 require_icu
 
 export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"
@@ -21,6 +24,9 @@ require_postgres
 
 results="$(mktemp -d)"
 trap 'stop_throwaway_postgres; rm -rf "$results"' EXIT
+
+echo "==> Installing axe-core (pinned in .tools/axe/package-lock.json)"
+npm ls --prefix .tools/axe >/dev/null 2>&1 || npm ci --prefix .tools/axe --no-audit --no-fund --loglevel=error
 
 echo "==> Building"
 dotnet build Portal.sln -c Debug --nologo -v quiet

@@ -18,6 +18,9 @@ internal static partial class RazorMarkup
         text = RemoveBlocks(text, "@functions");
         text = RemoveBlocks(text, "@{");
         text = ScriptOrStyle().Replace(text, " ");
+        text = Directive().Replace(text, " ");
+        // Razor expressions first, over the whole file: an expression may hold a generic type's '<' or a lambda's '>'.
+        text = WithoutCode(text);
 
         var found = new List<string>();
         var outside = new StringBuilder();
@@ -27,7 +30,9 @@ internal static partial class RazorMarkup
             {
                 var end = TagEnd(text, i);
                 foreach (Match attribute in VisibleAttribute().Matches(text[i..end]))
-                    if (!attribute.Groups["value"].Value.TrimStart().StartsWith('@') && HasWords(attribute.Groups["value"].Value))
+                    // A bare address or scheme ("https://") reads the same in every language.
+                    if (!attribute.Groups["value"].Value.TrimStart().StartsWith('@') && !Address().IsMatch(attribute.Groups["value"].Value)
+                        && HasWords(attribute.Groups["value"].Value))
                         found.Add(attribute.Value.Trim());
                 outside.Append('\n');
                 i = end;
@@ -39,7 +44,7 @@ internal static partial class RazorMarkup
         }
         foreach (var segment in outside.ToString().Split('\n'))
         {
-            var left = WithoutCode(segment).Trim();
+            var left = Statement().Replace(segment, " ").Replace("{", " ").Replace("}", " ").Trim();
             if (HasWords(left))
                 found.Add(left);
         }
@@ -48,10 +53,10 @@ internal static partial class RazorMarkup
 
     private static bool HasWords(string s) => Words().IsMatch(Entity().Replace(s, " "));
 
-    /// <summary>The text of a line between tags with every Razor expression, control-flow head and C# statement taken out.</summary>
-    private static string WithoutCode(string segment)
+    /// <summary>The text with every Razor expression and control-flow head taken out.</summary>
+    private static string WithoutCode(string text)
     {
-        var s = segment.Replace("@@", "");
+        var s = text.Replace("@@", "");
         var result = new StringBuilder();
         for (var i = 0; i < s.Length;)
         {
@@ -59,7 +64,9 @@ internal static partial class RazorMarkup
             if (keyword.Success && keyword.Index == i && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))
             {
                 i += keyword.Length;
-                if (i < s.Length && s[i] == '(') i = SkipBalanced(s, i);
+                var head = i;
+                while (head < s.Length && s[head] is ' ' or '\t') head++;
+                if (head < s.Length && s[head] == '(') i = SkipBalanced(s, head);
                 continue;
             }
             if (s[i] == '@')
@@ -72,8 +79,7 @@ internal static partial class RazorMarkup
             }
             result.Append(s[i++]);
         }
-        var rest = Statement().Replace(result.ToString(), " ");
-        return rest.Replace("{", " ").Replace("}", " ");
+        return result.ToString();
     }
 
     /// <summary>An expression after @: a name, then any of .name, ?.name, !, (…) and […].</summary>
@@ -147,12 +153,18 @@ internal static partial class RazorMarkup
     [GeneratedRegex(@"\s(?:placeholder|title|aria-label|alt|Label|Placeholder|HelperText|Text|Title)=""(?<value>[^""]*)""")]
     private static partial Regex VisibleAttribute();
 
-    [GeneratedRegex(@"@?(?:else\s+if|if|foreach|for|while|switch|using|lock|else|case\s+[^:]+:|default:)")]
+    [GeneratedRegex(@"^\s*@(?:page|attribute|inject|using|implements|inherits|layout|typeparam|rendermode|namespace|preservewhitespace)\b.*$", RegexOptions.Multiline)]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"\G@?(?:else\s+if\b|if\b|foreach\b|for\b|while\b|switch\b|using\b|lock\b|else\b|case\s+[^:<]+:|default:)")]
     private static partial Regex ControlFlow();
 
     /// <summary>C# statements inside markup blocks: declarations, assignments, calls and jumps ending in a semicolon.</summary>
     [GeneratedRegex(@"(?:\bvar\b|\breturn\b|\bbreak\b|\bcontinue\b|[\w.\[\]]+\s*(?:[+\-*/]?=|\+\+|--))[^;]*;")]
     private static partial Regex Statement();
+
+    [GeneratedRegex(@"^[a-z]+://\S*$")]
+    private static partial Regex Address();
 
     [GeneratedRegex(@"&#?\w+;")]
     private static partial Regex Entity();

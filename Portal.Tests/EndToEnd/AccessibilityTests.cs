@@ -118,6 +118,12 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
                     try
                     {
                         findings = await CheckAsync(page, visit);
+                        // The My account pages were English only: their Thai and English at phone width are kept to look at.
+                        if (visit.Path.StartsWith("/Account") && width < 600)
+                            await page.ScreenshotAsync(new PageScreenshotOptions
+                            {
+                                Path = Browser.ScreenshotPath($"account-{culture}-{width}-{visit.Path.Replace('/', '-').Trim('-')}"), FullPage = true,
+                            });
                     }
                     catch (Exception e) when (e is PlaywrightException or TimeoutException)
                     {

@@ -12,6 +12,9 @@ need_package /usr/bin/chromium chromium
 need_package pdftotext poppler-utils
 # swath, an independent Thai word segmenter, judges where the printed minutes break Thai lines (scripts/thai-line-breaks.pl).
 need_package swath swath
+# axe-core for the accessibility test (AccessibilityTests), installed from the npm registry at the pinned version.
+need_package node nodejs
+need_package npm npm
 require_icu
 
 export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"
@@ -23,6 +26,9 @@ require_postgres
 
 results="$(mktemp -d)"
 trap 'stop_throwaway_postgres; rm -rf "$results"' EXIT
+
+echo "==> Installing axe-core (pinned in .tools/axe/package-lock.json)"
+npm ls --prefix .tools/axe >/dev/null 2>&1 || npm ci --prefix .tools/axe --no-audit --no-fund --loglevel=error
 
 echo "==> Building"
 dotnet build Portal.sln -c Debug --nologo -v quiet

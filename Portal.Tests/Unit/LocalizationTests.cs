@@ -84,6 +84,42 @@ public class LocalizationTests
         Assert.Equal("culture/set?culture=en-US&redirectUri=%2Forganizations%3Fq%3D1", PortalCultures.SwitchLanguageUrl("organizations?q=1"));
     }
 
+    /// <summary>
+    /// A sentence typed into a page's markup shows in one language whatever the reader chose. Pages under
+    /// Components/Account and Features must take every visible text — text between tags, and the placeholder, title,
+    /// aria-label, alt, Label, Placeholder, HelperText and Text attributes — from the resources.
+    /// </summary>
+    [Fact]
+    public void No_page_of_the_account_or_the_features_has_visible_text_typed_into_its_markup()
+    {
+        var root = Path.Combine(RepositoryRoot.Path, "Portal");
+        var files = new[] { "Components/Account", "Features" }
+            .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.razor", SearchOption.AllDirectories))
+            .ToList();
+        Assert.True(files.Count > 40, $"Only {files.Count} .razor files found under {root}");
+        var found = files.SelectMany(file => RazorMarkup.LiteralTexts(File.ReadAllText(file))
+            .Select(text => $"{Path.GetRelativePath(root, file)}: {text}")).ToList();
+        Assert.True(found.Count == 0, "Visible text typed into markup instead of SharedResource:\n" + string.Join("\n", found));
+    }
+
+    [Theory]
+    [InlineData("<p>Rename</p>", "Rename")]
+    [InlineData("<button title=\"Remove this passkey\">@L[\"Common.Delete\"]</button>", "title=\"Remove this passkey\"")]
+    [InlineData("<MudTextField Label=\"Name\" @bind-Value=\"x\" />", "Label=\"Name\"")]
+    [InlineData("@if (x)\n{\n    <span>ชื่อ</span>\n}", "ชื่อ")]
+    [InlineData("<p>You have @count codes left.</p>", "You have")]
+    public void The_markup_check_finds_typed_text(string markup, string expected) =>
+        Assert.Contains(RazorMarkup.LiteralTexts(markup), text => text.Contains(expected));
+
+    [Theory]
+    [InlineData("<p>@L[\"Login.Title\"]</p>")]
+    [InlineData("<MudTextField Label=\"@L[\"Person.Name\"]\" Placeholder=\"@placeholder\" />")]
+    [InlineData("@if (items.Count > 0)\n{\n    var first = items[0];\n    <span>@first.Name (@first.Acronym)</span>\n}\nelse if (x) { <b>@(a ?? b)</b> }")]
+    [InlineData("@* A comment in English *@<div class=\"x\" data-testid=\"y\">@foreach (var d in days) { <i>@d</i> } – · 1/2 &nbsp;</div>")]
+    [InlineData("<p>@(x) @L[\"A\", n]</p>\n@code {\n    private string text = \"English in code\";\n}")]
+    public void The_markup_check_passes_text_from_resources_and_code(string markup) =>
+        Assert.Empty(RazorMarkup.LiteralTexts(markup));
+
     internal static Dictionary<string, string> ReadResx(string name)
     {
         var path = Path.Combine(RepositoryRoot.Path, "Portal", "Localization", name);

@@ -15,6 +15,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
+using Portal.Localization;
 
 namespace Portal.Hosting;
 
@@ -75,7 +76,8 @@ public static class PortalServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<IdentityErrorMessages>();
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
         services.AddScoped<PasswordSignIn>();
         services.ConfigureApplicationCookie(options =>

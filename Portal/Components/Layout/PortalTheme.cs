@@ -9,7 +9,14 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1b4f72",
-            Secondary = "#b9770e",
+            // Every colour that writes text — chips, outlined and text buttons, alerts — reaches WCAG AA's 4.5:1 on white
+            // (and white on it, for filled ones); MudBlazor's own green, orange, blue and red are 2.2–3.7:1.
+            Secondary = "#8a5a00",
+            Success = "#2e7d32",
+            Warning = "#a15c00",
+            Info = "#1565c0",
+            Error = "#c62828",
+            TextSecondary = "rgba(0,0,0,0.68)",
             AppbarBackground = "#1b4f72",
         },
         Typography = new Typography

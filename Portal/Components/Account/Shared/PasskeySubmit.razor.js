@@ -4,6 +4,18 @@
     typeof window.PublicKeyCredential.parseCreationOptionsFromJSON === 'function' &&
     typeof window.PublicKeyCredential.parseRequestOptionsFromJSON === 'function';
 
+// WebAuthn refuses an IP address as the relying party (SecurityError "This is an invalid domain"), and outside a secure
+// context the API is missing: there a passkey can never work, so the option is not offered at all.
+const hostIsAddress = /^\d{1,3}(\.\d{1,3}){3}$/.test(location.hostname) || location.hostname.startsWith('[');
+const passkeysUsable = browserSupportsPasskeys && window.isSecureContext && !hostIsAddress;
+
+function hidePasskeyOption(element) {
+    const option = element.closest('[data-passkey-option]') ?? element.previousElementSibling;
+    if (option) {
+        option.hidden = true;
+    }
+}
+
 async function fetchWithErrorHandling(url, options = {}) {
     const response = await fetch(url, {
         credentials: 'include',
@@ -59,6 +71,10 @@ customElements.define('passkey-submit', class extends HTMLElement {
             }
         });
 
+        if (!passkeysUsable) {
+            hidePasskeyOption(this);
+            return;
+        }
         this.tryAutofillPasskey();
     }
 
@@ -100,12 +116,16 @@ customElements.define('passkey-submit', class extends HTMLElement {
                 // The user explicitly canceled the operation - return without error.
                 return;
             }
-            console.error(error);
-            if (useConditionalMediation) {
-                // An error occurred during conditional mediation, which is not user-initiated.
-                // We log the error in the console but do not relay it to the user.
+            if (error.name === 'SecurityError') {
+                // This address cannot hold passkeys (a host name the browser does not accept as a relying party).
+                hidePasskeyOption(this);
                 return;
             }
+            if (useConditionalMediation) {
+                // Autofill was not asked for by the user: nothing to tell them, and nothing for the console either.
+                return;
+            }
+            console.warn(error);
             const errorMessage = error.name === 'NotAllowedError'
                 ? 'No passkey was provided by the authenticator.'
                 : error.message;
@@ -116,7 +136,7 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
-        if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
+        if (this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.().catch(() => false)) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }
     }

@@ -59,7 +59,7 @@ public class ListAddressTests(PortalServer server, Browser browser) : IClassFixt
         await Expect(rows.First).ToBeVisibleAsync();
         var all = await rows.CountAsync();
 
-        await page.Locator("[data-testid=filter-active] input").CheckAsync();
+        await Browser.Field(page, "filter-active").CheckAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"active=true"));
         await Browser.Field(page, "search").FillAsync("CMKL");
         await Expect(page).ToHaveURLAsync(new Regex(@"q=CMKL"));
@@ -69,13 +69,13 @@ public class ListAddressTests(PortalServer server, Browser browser) : IClassFixt
         await page.ReloadAsync();
         await Browser.WaitForInteractiveAsync(page);
         await Expect(Browser.Field(page, "search")).ToHaveValueAsync("CMKL");
-        await Expect(page.Locator("[data-testid=filter-active] input")).ToBeCheckedAsync();
+        await Expect(Browser.Field(page, "filter-active")).ToBeCheckedAsync();
         await Expect(rows).ToHaveCountAsync(1);
 
         // Typing replaced the address rather than adding a step per pause: Back leaves both the search and the filter.
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/action-items$"));
-        await Expect(page.Locator("[data-testid=filter-active] input")).Not.ToBeCheckedAsync();
+        await Expect(Browser.Field(page, "filter-active")).Not.ToBeCheckedAsync();
         await Expect(Browser.Field(page, "search")).ToHaveValueAsync("");
         await Expect(rows).ToHaveCountAsync(all);
         Assert.Empty(problems);

@@ -51,15 +51,16 @@ public sealed record ActionItemExportQuery(
 {
     public ActionItemFilter ToFilter() => new(Status, Org, Assignee, Meeting, Overdue, Week, Active);
 
-    public static string Link(string? search, ActionItemFilter filter, string? sort, bool descending)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["q"] = search, ["status"] = filter.Status?.ToString(), ["org"] = filter.OrganizationId?.ToString(), ["assignee"] = filter.AssigneeId?.ToString(),
-            ["meeting"] = filter.MeetingId?.ToString(), ["overdue"] = filter.OverdueOnly ? "true" : null, ["week"] = filter.DueWithinWeek ? "true" : null,
-            ["active"] = filter.ActiveOnly ? "true" : null, ["sort"] = sort, ["desc"] = descending ? "true" : null,
-        };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("action-items/export.csv",
-            query.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value));
-    }
+    public static string Link(string? search, ActionItemFilter filter, string? sort, bool descending) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("action-items/export.csv",
+            ListParameters(search, filter).Append((Name: "sort", Value: sort)).Append((Name: "desc", Value: descending ? "true" : null))
+                .Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Name, p => p.Value));
+
+    /// <summary>The search and filters as the list's own address carries them too (with the same names), null where unset.</summary>
+    public static (string Name, string? Value)[] ListParameters(string? search, ActionItemFilter filter) =>
+    [
+        ("q", search), ("status", filter.Status?.ToString()), ("org", filter.OrganizationId?.ToString()), ("assignee", filter.AssigneeId?.ToString()),
+        ("meeting", filter.MeetingId?.ToString()), ("overdue", filter.OverdueOnly ? "true" : null), ("week", filter.DueWithinWeek ? "true" : null),
+        ("active", filter.ActiveOnly ? "true" : null),
+    ];
 }

@@ -35,16 +35,4 @@ public class DateFieldTests : ComponentTestBase
         Assert.Contains(shown, field.Markup);
         Assert.False(field.Instance.Unreadable);
     }
-
-    [Fact]
-    public void A_year_that_is_neither_is_refused_under_the_field()
-    {
-        DateTime? date = new DateTime(2024, 7, 31);
-        var field = Render(PortalCultures.ThaiCulture, value => date = value);
-        field.Render(p => p.Add(f => f.Date, date));
-        Type(field, "14/1/1484");
-        Assert.Equal(new DateTime(2024, 7, 31), date);
-        Assert.True(field.Instance.Unreadable);
-        Assert.Contains("mud-input-error", field.Markup);
-    }
 }

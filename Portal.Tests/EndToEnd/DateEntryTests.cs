@@ -93,38 +93,4 @@ public class DateEntryTests(PortalServer server, Browser browser) : IClassFixtur
         await Expect(page.Locator("[data-testid=action-item-fields]")).ToContainTextAsync("14 January 2027");
         Assert.Empty(consoleErrors);
     }
-
-    [Theory]
-    [InlineData(false, "14/1/1484", "ไม่ใช่ทั้ง พ.ศ.")]
-    [InlineData(false, "เมื่อวาน", "อ่านวันที่ไม่ได้")]
-    [InlineData(true, "29/2/2027", "no such day")]
-    [InlineData(true, "14/1/27", "four digits")]
-    public async Task A_date_that_is_not_one_is_refused_next_to_the_field_and_nothing_is_saved_or_lost(bool english, string typed, string message)
-    {
-        var page = await SignInAsync(Roles.Staff, english);
-        await Browser.GoToAsync(page, "/meetings/new");
-        await Expect(Browser.Field(page, "title-th")).ToBeFocusedAsync();
-        await Browser.Field(page, "title-th").FillAsync("ประชุมที่ยังไม่บันทึก");
-        await Browser.Field(page, "title-en").FillAsync("Not saved yet");
-        await TypeAsync(page, "date", "1/8/2567");
-        await TypeAsync(page, "date", typed);
-        await Expect(FieldBox(page, "date")).ToContainTextAsync(message);
-        await Expect(FieldBox(page, "date").Locator(".mud-input-error")).ToHaveCountAsync(1);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath($"date-refused-{(english ? "en" : "th")}"), FullPage = true });
-        await page.ClickAsync("[data-testid=save]");
-        await Task.Delay(500);
-        Assert.EndsWith("/meetings/new", page.Url);
-        await Expect(Browser.Field(page, "title-th")).ToHaveValueAsync("ประชุมที่ยังไม่บันทึก");
-        await Expect(Browser.Field(page, "title-en")).ToHaveValueAsync("Not saved yet");
-        await Expect(Browser.Field(page, "date")).ToHaveValueAsync(typed);
-
-        // Corrected, the same form saves with the corrected date.
-        await TypeAsync(page, "date", "2/8/2567");
-        await Expect(FieldBox(page, "date").Locator(".mud-input-error")).ToHaveCountAsync(0);
-        await Browser.ChooseAsync(page, "host", english ? "Khon Kaen Think Tank" : "บริษัท ขอนแก่นพัฒนาเมือง จำกัด");
-        await page.Keyboard.PressAsync("Escape");
-        await page.ClickAsync("[data-testid=save]");
-        await Expect(page.Locator("[data-testid=meeting-date]")).ToContainTextAsync(english ? "2 August 2024" : "2 สิงหาคม 2567");
-        Assert.Empty(consoleErrors);
-    }
 }

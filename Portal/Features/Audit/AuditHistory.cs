@@ -145,7 +145,8 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
         {
             using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
             if (document.RootElement.ValueKind != JsonValueKind.Object) return fields;
-            foreach (var property in document.RootElement.EnumerateObject())
+            // The record's version counter changes with every save and tells a reader nothing.
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "Version"))
             {
                 var value = property.Value;
                 if (value.ValueKind == JsonValueKind.Object && (value.TryGetProperty("old", out _) || value.TryGetProperty("new", out _)))

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Portal.Localization;
 
 namespace Portal.Exports;
 
@@ -27,6 +29,17 @@ public static class Csv
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 
-    /// <summary>"action-items-2567-11-25.csv": ASCII, safe in any browser and file system.</summary>
-    public static string FileName(string stem, DateOnly date) => $"{stem}-{date:yyyy-MM-dd}.csv";
+    /// <summary>"action-items-2024-11-25.csv": ASCII, safe in any browser and file system, dated like the cells inside.</summary>
+    public static string FileName(string stem, DateOnly date) => $"{stem}-{IsoDate(date)}.csv";
+
+    /// <summary>
+    /// A date as ISO 8601 in the Christian Era ("2026-12-12"), whatever the reader's language: a spreadsheet reads it as a
+    /// date, where the Thai culture's own format would write the Buddhist year (2569-12-12) that it reads as another date.
+    /// </summary>
+    public static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The same date as Thai readers write it, "12 ธันวาคม 2569": text, so no spreadsheet mistakes it for a date.</summary>
+    public static string? BuddhistEraDate(DateOnly? date) => date is { } day ? ThaiDates.LongDate(day, PortalCultures.ThaiCulture) : null;
+
+    public static string BuddhistEraHeader(string dateHeader) => BilingualText.Get("Csv.BuddhistEraColumn", thai: true).Replace("{0}", dateHeader);
 }

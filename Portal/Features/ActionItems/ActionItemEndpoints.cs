@@ -19,15 +19,18 @@ public static class ActionItemEndpoints
             var rows = await service.ExportAsync(query.Q, query.ToFilter(), query.Sort, query.Desc, cancellationToken);
             var thai = PortalCultures.IsThai();
             string H(string key) => BilingualText.Get(key, thai);
+            // The due date as ISO 8601 (C.E.), which every spreadsheet reads as a date; Thai readers also get it in the Buddhist Era, as text.
             var lines = new List<IReadOnlyList<string?>>
             {
-                new[] { "ID", H("ActionItem.Title"), H("ActionItem.Owners"), H("ActionItem.Assignee"), H("ActionItem.DueDate"),
-                    H("ActionItem.Priority"), H("ActionItem.Status"), H("ActionItem.Meeting"), H("ActionItem.LatestUpdate") },
+                new[] { "ID", H("ActionItem.Title"), H("ActionItem.Owners"), H("ActionItem.Assignee"), H("ActionItem.DueDate") }
+                    .Concat(thai ? [Csv.BuddhistEraHeader(H("ActionItem.DueDate"))] : [])
+                    .Concat([H("ActionItem.Priority"), H("ActionItem.Status"), H("ActionItem.Meeting"), H("ActionItem.LatestUpdate")]).ToArray(),
             };
             lines.AddRange(rows.Select(r => (IReadOnlyList<string?>)
             [
                 r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title(thai), string.Join(", ", r.Owners), r.Assignee?.Get(thai),
-                r.DueDate?.ToString("yyyy-MM-dd"), H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
+                Csv.IsoDate(r.DueDate), .. thai ? [Csv.BuddhistEraDate(r.DueDate)] : Array.Empty<string?>(),
+                H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
             ]));
             await audit.RecordAsync(nameof(ActionItem), "export.csv", Audit.AuditAction.Exported, new { Rows = rows.Count, query });
             return Results.File(Csv.Write(lines), Csv.ContentType, Csv.FileName("action-items", service.Today));

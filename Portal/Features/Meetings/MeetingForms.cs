@@ -150,6 +150,7 @@ public sealed record MeetingRow(
 /// <summary>The list's filters beyond the search box.</summary>
 public sealed record MeetingFilter(MeetingKind? Kind = null, int? Year = null, MinutesStatus? Status = null, int? OrganizationId = null, int? PersonId = null)
 {
-    /// <summary>Users type the year as they think of it: 2567 (Buddhist Era) or 2024. Years past 2400 are read as BE.</summary>
-    public static int ToGregorianYear(int year) => year > 2400 ? year - 543 : year;
+    /// <summary>Users type the year as they think of it: 2567 (Buddhist Era) or 2024, by the rule of typed dates; a year that
+    /// is neither is 0, which matches nothing.</summary>
+    public static int ToGregorianYear(int year) => Localization.TypedDates.GregorianYear(year, Localization.TypedDates.CurrentYear) ?? 0;
 }

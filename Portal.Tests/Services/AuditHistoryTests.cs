@@ -1,0 +1,65 @@
+using Portal.Auth;
+using Portal.Features.Audit;
+using Portal.Features.Organizations;
+
+namespace Portal.Tests.Services;
+
+/// <summary>The audit log as a history: labels and choices in the reader's language, references and people by name.</summary>
+public class AuditHistoryTests : IAsyncLifetime
+{
+    private PortalHost host = null!;
+
+    public async Task InitializeAsync() => host = await PortalHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_change_to_an_organization_reads_label_old_to_new_with_names_in_Thai_and_English()
+    {
+        await host.SignInAsRoleAsync(Roles.Staff);
+        var organizations = host.Get<OrganizationService>();
+        var all = await organizations.AllAsync();
+        var kktt = all.Single(o => o.Acronym == "KKTT");
+        var id = (await organizations.SaveAsync(null, new OrganizationForm
+        {
+            NameTh = "สำนักงานทดสอบประวัติ", NameEn = "History Test Office", Acronym = "HTO", Kind = OrganizationKind.Company,
+        })).Id!.Value;
+        var form = OrganizationForm.From((await organizations.GetAsync(id))!);
+        await organizations.SaveAsync(id, form with { Kind = OrganizationKind.University, ParentId = kktt.Id, NameEn = "History Office" });
+
+        await host.SignInAsRoleAsync(Roles.Admin);
+        var audit = host.Get<AuditService>();
+        var query = new AuditQuery("Organization", id.ToString(), null, 0, 50);
+
+        var thai = (await audit.HistoryAsync(query, thai: true)).Items;
+        var updated = thai.Single(r => r.Action == AuditAction.Updated);
+        Assert.Equal("สำนักงานทดสอบประวัติ", updated.RecordName);
+        Assert.Equal("หน่วยงาน", updated.KindLabel);
+        Assert.Contains(PortalHost.DemoAccount(Roles.Staff), updated.ActorName + updated.ActorEmail);
+        Assert.Contains(new AuditChange("ประเภท", "บริษัท", "สถาบันการศึกษา", true, true), updated.Changes);
+        Assert.Contains(new AuditChange("หน่วยงานต้นสังกัด", null, kktt.Name(true), true, true), updated.Changes);
+        Assert.Contains(new AuditChange("ชื่อภาษาอังกฤษ", "History Test Office", "History Office", true, true), updated.Changes);
+
+        var english = (await audit.HistoryAsync(query, thai: false)).Items.Single(r => r.Action == AuditAction.Updated);
+        Assert.Equal("History Office", english.RecordName);
+        Assert.Contains(new AuditChange("Kind", "Company", "University", true, true), english.Changes);
+        Assert.Contains(new AuditChange("Parent organization", null, kktt.Name(false), true, true), english.Changes);
+        Assert.DoesNotContain(english.Changes, c => c.Label == "Version" || c.Label == "SearchText");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_by_person_and_period()
+    {
+        await host.SignInAsRoleAsync(Roles.Admin);
+        var audit = host.Get<AuditService>();
+        var everything = (await audit.HistoryAsync(new AuditQuery(null, null, null, 0, 200), thai: true)).TotalCount;
+        Assert.True(everything > 0);
+        var actors = await audit.ActorsAsync();
+        Assert.All(actors, a => Assert.DoesNotContain("@", a.Name));
+        var longAgo = new DateOnly(2000, 1, 1);
+        Assert.Equal(0, (await audit.HistoryAsync(new AuditQuery(null, null, null, 0, 50, To: longAgo), thai: true)).TotalCount);
+        Assert.Equal(everything, (await audit.HistoryAsync(new AuditQuery(null, null, null, 0, 50, From: longAgo), thai: true)).TotalCount);
+        if (actors.Count > 0)
+            Assert.True((await audit.HistoryAsync(new AuditQuery(null, null, null, 0, 50, UserId: "no-such-user"), thai: true)).TotalCount == 0);
+    }
+}

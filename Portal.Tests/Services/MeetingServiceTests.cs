@@ -107,7 +107,7 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Contains(workshop.Tags, t => t.Name == "Funding City");
         Assert.Equal(MinutesStatus.Approved, workshop.MinutesStatus);
         var version = Assert.Single(await host.Get<MinutesService>().VersionsAsync(workshop.Id));
-        Assert.Equal("coordinator@kktt.demo", version.ApprovedBy);
+        Assert.Equal("Coordinator (demo)", version.ApprovedBy.Get(thai: false));
     }
 
     [Fact]

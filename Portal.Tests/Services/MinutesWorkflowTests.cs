@@ -60,7 +60,7 @@ public class MinutesWorkflowTests : IAsyncLifetime
         Assert.Equal("Minutes.Locked", (await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "ใหม่", TopicEn = "New" })).Errors[""]!.Key);
 
         await host.SignInAsRoleAsync(Roles.Coordinator);
-        Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.ReturnToDraft)).IsValid);
+        Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.ReturnToDraft, "The agenda needs a presenter")).IsValid);
         Assert.Equal(MinutesStatus.Draft, (await Meetings.GetAsync(id))!.MinutesStatus);
         Assert.Equal("Minutes.TransitionNotAllowed", (await Minutes.TransitionAsync(id, MinutesTransition.Approve))[""]!.Key);
 

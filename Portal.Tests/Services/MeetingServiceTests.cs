@@ -242,7 +242,7 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Equal("World Bank Country Director for Thailand and Myanmar", attendee.PositionEn);
 
         var standIn = await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = await PersonIdAsync("Wanida"), Status = AttendanceStatus.OnBehalf });
-        Assert.Equal("Validation.Required", standIn.Errors[nameof(AttendeeForm.OnBehalfOf)]!.Key);
+        Assert.Equal("Attendee.OnBehalfOfRequired", standIn.Errors[nameof(AttendeeForm.OnBehalfOfPersonId)]!.Key);
     }
 
     [Fact]

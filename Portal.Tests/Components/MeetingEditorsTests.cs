@@ -107,7 +107,7 @@ public class MeetingEditorsTests : ComponentTestBase
         }).Add(e => e.InitialPerson, melinda));
         Assert.NotEmpty(editor.FindAll("[data-testid=attendee-on-behalf]"));
         await editor.Find("[data-testid=attendee-save]").ClickAsync(new());
-        editor.WaitForAssertion(() => Assert.Contains("จำเป็นต้องกรอก", Text(editor)));
+        editor.WaitForAssertion(() => Assert.Contains("โปรดเลือกผู้ที่มาประชุมแทน หรือพิมพ์ชื่อ", Text(editor)));
         Assert.Empty((await Host.Get<MeetingService>().GetAsync(meeting.Id))!.Attendees);
 
         editor.Find("input[data-testid=attendee-on-behalf], [data-testid=attendee-on-behalf] input").Change("ผู้อำนวยการธนาคารโลก");

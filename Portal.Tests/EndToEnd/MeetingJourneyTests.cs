@@ -70,6 +70,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(page.Locator("[data-testid=attachment-error]")).ToContainTextAsync("เนื้อหาไฟล์ไม่ตรงกับประเภทไฟล์");
 
         await page.ClickAsync("[data-testid=minutes-SubmitForReview]");
+        await page.ClickAsync("[data-testid=submit-confirm]");
         await Expect(page.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รอตรวจ");
         // In review nothing can be edited.
         await Expect(page.Locator("[data-testid=add-agenda-item]")).ToHaveCountAsync(0);
@@ -81,7 +82,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await coordinator.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "รับรองรายงานการประชุม" }).ClickAsync();
         await Expect(coordinator.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รับรองแล้ว");
         await Expect(coordinator.Locator("[data-testid=minutes-versions]")).ToContainTextAsync("ฉบับที่ 1");
-        await Expect(coordinator.Locator("[data-testid=minutes-versions]")).ToContainTextAsync("coordinator@kktt.demo");
+        await Expect(coordinator.Locator("[data-testid=minutes-versions]")).ToContainTextAsync("Coordinator (demo)");
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("meeting-approved"), FullPage = true });
 
         await coordinator.Locator("[data-testid=minutes-versions] a").First.ClickAsync();

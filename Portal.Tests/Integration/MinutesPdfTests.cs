@@ -45,6 +45,9 @@ public class MinutesPdfTests(PortalServer server)
         })
             Assert.Contains(expected, text);
         Assert.DoesNotContain("ร่าง ·", text);
+        // The signature lines name the people who recorded and checked the minutes, never their sign-in e-mail.
+        Assert.Contains("(Coordinator (demo))", text);
+        Assert.DoesNotContain("@kktt.demo", text);
 
         var fonts = (await PopplerAsync("pdffonts", pdf)).Split('\n').Skip(2).Where(l => l.Length > 0).ToList();
         Assert.NotEmpty(fonts);
@@ -66,7 +69,7 @@ public class MinutesPdfTests(PortalServer server)
         var id = await WorkshopIdAsync();
         var english = await PopplerAsync("pdftotext", await GetPdfAsync(client, $"/meetings/{id}/minutes.pdf?lang=en"));
         foreach (var expected in new[] { "Minutes of the Infrastructure Potential", "Wednesday, 31 July 2024", "Present", "Mrs. Melinda Good",
-            "Opened at 13:30", "Agenda item 2:", "Resolution", "Closed at 16:30", "Recorded by", "Reviewed by", "Page 1 of" })
+            "Opened at 13:30", "Agenda item 2:", "Resolution", "Closed at 16:30", "Minutes recorded by", "Minutes checked by", "Page 1 of" })
             Assert.Contains(expected, english);
         Assert.DoesNotContain("ผู้มาประชุม", english);
 

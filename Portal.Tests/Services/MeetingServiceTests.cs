@@ -107,7 +107,7 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Contains(workshop.Tags, t => t.Name == "Funding City");
         Assert.Equal(MinutesStatus.Approved, workshop.MinutesStatus);
         var version = Assert.Single(await host.Get<MinutesService>().VersionsAsync(workshop.Id));
-        Assert.Equal("coordinator@kktt.demo", version.ApprovedBy);
+        Assert.Equal("Coordinator (demo)", version.ApprovedBy.Get(thai: false));
     }
 
     [Fact]
@@ -242,7 +242,7 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Equal("World Bank Country Director for Thailand and Myanmar", attendee.PositionEn);
 
         var standIn = await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = await PersonIdAsync("Wanida"), Status = AttendanceStatus.OnBehalf });
-        Assert.Equal("Validation.Required", standIn.Errors[nameof(AttendeeForm.OnBehalfOf)]!.Key);
+        Assert.Equal("Attendee.OnBehalfOfRequired", standIn.Errors[nameof(AttendeeForm.OnBehalfOfPersonId)]!.Key);
     }
 
     [Fact]

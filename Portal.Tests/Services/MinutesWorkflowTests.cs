@@ -60,7 +60,7 @@ public class MinutesWorkflowTests : IAsyncLifetime
         Assert.Equal("Minutes.Locked", (await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "ใหม่", TopicEn = "New" })).Errors[""]!.Key);
 
         await host.SignInAsRoleAsync(Roles.Coordinator);
-        Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.ReturnToDraft)).IsValid);
+        Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.ReturnToDraft, "The agenda needs a presenter")).IsValid);
         Assert.Equal(MinutesStatus.Draft, (await Meetings.GetAsync(id))!.MinutesStatus);
         Assert.Equal("Minutes.TransitionNotAllowed", (await Minutes.TransitionAsync(id, MinutesTransition.Approve))[""]!.Key);
 
@@ -69,7 +69,7 @@ public class MinutesWorkflowTests : IAsyncLifetime
         await host.SignInAsRoleAsync(Roles.Coordinator);
         Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.Approve)).IsValid);
         var approved = (await Minutes.GetVersionAsync(id, 1))!.Value;
-        Assert.Equal("coordinator@kktt.demo", approved.Approval.ApprovedBy);
+        Assert.Equal("Coordinator (demo)", approved.Approval.ApprovedBy.Get(thai: false));
         Assert.Equal("ต้นฉบับ", Assert.Single(approved.Document.AgendaItems).TopicTh);
         Assert.Equal(MinutesStatus.Approved, approved.Document.Status);
     }

@@ -11,4 +11,11 @@ public class ApplicationUser : IdentityUser
     /// <summary>Set for Partner users only: the one organization whose records they may see.</summary>
     public int? OrganizationId { get; set; }
     public Organization? Organization { get; set; }
+
+    /// <summary>
+    /// The person in the register this account belongs to: what the portal shows for the account (timelines, "approved
+    /// by", the minutes' signature lines) is that person's name and position, in the reader's language.
+    /// </summary>
+    public int? PersonId { get; set; }
+    public Features.People.Person? Person { get; set; }
 }

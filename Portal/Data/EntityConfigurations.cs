@@ -87,6 +87,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     {
         e.Property(u => u.DisplayName).HasMaxLength(200);
         e.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(u => u.Person).WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -105,6 +106,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.ObjectivesTh).HasMaxLength(FieldLengths.Markdown);
         e.Property(m => m.ObjectivesEn).HasMaxLength(FieldLengths.Markdown);
         e.Property(m => m.CorrectionReason).HasMaxLength(FieldLengths.Reason);
+        e.Property(m => m.ReturnReason).HasMaxLength(FieldLengths.Reason);
+        e.Property(m => m.SubmittedById).HasMaxLength(450);
         e.HasOne(m => m.HostOrganization).WithMany().HasForeignKey(m => m.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(m => m.PreviousMeeting).WithMany().HasForeignKey(m => m.PreviousMeetingId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(m => m.CoHosts).WithOne().HasForeignKey(c => c.MeetingId);
@@ -154,6 +157,8 @@ internal sealed class AttendeeConfiguration : IEntityTypeConfiguration<Attendee>
         e.Property(a => a.PositionEn).HasMaxLength(FieldLengths.Position);
         e.Property(a => a.OnBehalfOf).HasMaxLength(FieldLengths.Position);
         e.Property(a => a.AbsenceReason).HasMaxLength(FieldLengths.Reason);
+        e.Property(a => a.AbsenceReasonEn).HasMaxLength(FieldLengths.Reason);
+        e.HasOne(a => a.OnBehalfOfPerson).WithMany().HasForeignKey(a => a.OnBehalfOfPersonId).OnDelete(DeleteBehavior.Restrict);
         e.Property(a => a.Role).HasConversion<string>().HasMaxLength(40);
         e.Property(a => a.Status).HasConversion<string>().HasMaxLength(40);
         e.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);

@@ -65,12 +65,14 @@ public static class DemoDataSeeder
         }
 
         var coordinator = await userManager.FindByEmailAsync("coordinator@kktt.demo");
-        var (visit, workshop) = await SeedMeetingsAsync(db, organizations, people, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
-        await SeedActionItemsAsync(db, organizations, people, visit, workshop, ActionDue.Today(db.Clock), cancellationToken);
+        var staff = await userManager.FindByEmailAsync("staff@kktt.demo");
+        var (visit, workshop) = await SeedMeetingsAsync(db, organizations, people, staff?.Id, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
+        var accounts = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
+        await SeedActionItemsAsync(db, organizations, people, visit, workshop, accounts, ActionDue.Today(db.Clock), cancellationToken);
     }
 
     private static async Task SeedActionItemsAsync(PortalDbContext db, Dictionary<string, Organization> organizations, Dictionary<string, Person> people,
-        Meeting visit, Meeting workshop, DateOnly today, CancellationToken cancellationToken)
+        Meeting visit, Meeting workshop, Dictionary<string, string> accounts, DateOnly today, CancellationToken cancellationToken)
     {
         var at = db.UtcNow.AddDays(-3);
         foreach (var entry in DemoActionItems.All())
@@ -86,7 +88,7 @@ public static class DemoDataSeeder
             foreach (var (author, text, to) in entry.Updates)
             {
                 at = at.AddHours(5);
-                item.Updates.Add(new ActionItemUpdate { AuthorName = author, Text = text, At = at, StatusFrom = to is null ? null : status, StatusTo = to });
+                item.Updates.Add(new ActionItemUpdate { AuthorName = author, AuthorUserId = accounts.GetValueOrDefault(author), Text = text, At = at, StatusFrom = to is null ? null : status, StatusTo = to });
                 status = to ?? status;
             }
             db.ActionItems.Add(item);
@@ -95,7 +97,7 @@ public static class DemoDataSeeder
     }
 
     private static async Task<(Meeting Visit, Meeting Workshop)> SeedMeetingsAsync(PortalDbContext db, Dictionary<string, Organization> organizations,
-        Dictionary<string, Person> people, AuditActor approver, CancellationToken cancellationToken)
+        Dictionary<string, Person> people, string? recorderId, AuditActor approver, CancellationToken cancellationToken)
     {
         Attendee Attend(Person person, string acronym, AttendeeRole role) => new()
         {
@@ -131,6 +133,7 @@ public static class DemoDataSeeder
         workshop.AgendaItems[2].Presenter = people["Suradech"];
         workshop.RelatedActivities.Insert(0, new RelatedActivity { RelatedMeeting = visit });
         db.Meetings.Add(workshop);
+        visit.SubmittedById = workshop.SubmittedById = recorderId;
         await db.SaveChangesAsync(cancellationToken);
 
         // Both meetings took place and their minutes were approved; a correction would open version 2.

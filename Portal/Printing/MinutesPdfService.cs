@@ -24,7 +24,7 @@ public partial class MinutesPdfService(MeetingService meetings, MinutesService m
         {
             if (await meetings.GetAsync(meetingId, cancellationToken) is not { DeletedAt: null } meeting) return null;
             var items = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
-            return new Printable(MinutesDocument.From(meeting), meeting.MinutesStatus != MinutesStatus.Approved, items);
+            return new Printable(await minutes.DocumentAsync(meeting, cancellationToken), meeting.MinutesStatus != MinutesStatus.Approved, items);
         }
         if (await minutes.GetVersionAsync(meetingId, version, cancellationToken) is not { } approved) return null;
         var own = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;

@@ -15,6 +15,13 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
 
     public Task<bool> IsInternalUserAsync() => currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
 
+    /// <summary>The authors of <paramref name="updates"/> by account, as people: the linked person's name, else the account's display name.</summary>
+    public async Task<Dictionary<string, Meetings.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await Users.AccountPeople.ByIdAsync(db, updates.Select(u => u.AuthorUserId), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name);
+    }
+
     /// <summary>Whether this user may post updates and change the status of the item (it can see it: internal, or its organization owns it).</summary>
     public async Task<bool> CanUpdateAsync(int id, CancellationToken cancellationToken = default)
     {

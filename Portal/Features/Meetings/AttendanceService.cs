@@ -24,6 +24,13 @@ public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             else if (await db.Attendees.AnyAsync(a => a.MeetingId == meetingId && a.PersonId == personId && a.Id != attendeeId, cancellationToken))
                 errors.Add(nameof(form.PersonId), "Attendee.AlreadyListed");
         }
+        if (form.Status == AttendanceStatus.OnBehalf && form.OnBehalfOfPersonId is { } representedId)
+        {
+            if (representedId == form.PersonId)
+                errors.Add(nameof(form.OnBehalfOfPersonId), "Attendee.OnBehalfOfSelf");
+            else if (!await db.People.AnyAsync(p => p.Id == representedId, cancellationToken))
+                errors.Add(nameof(form.OnBehalfOfPersonId), "Validation.NotFound");
+        }
         if (form.OrganizationId is { } organizationId && !await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken))
             errors.Add(nameof(form.OrganizationId), "Validation.NotFound");
         if (attendeeId is null && await db.Attendees.CountAsync(a => a.MeetingId == meetingId, cancellationToken) >= MaxAttendeesPerMeeting)
@@ -49,12 +56,13 @@ public class AttendanceService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             errors.Add(nameof(form.Role), "Validation.Required");
         if (!Enum.IsDefined(form.Status))
             errors.Add(nameof(form.Status), "Validation.Required");
-        if (form.Status == AttendanceStatus.OnBehalf)
-            errors.Required(nameof(form.OnBehalfOf), form.OnBehalfOf);
+        if (form.Status == AttendanceStatus.OnBehalf && form.OnBehalfOfPersonId is null && string.IsNullOrWhiteSpace(form.OnBehalfOf))
+            errors.Add(nameof(form.OnBehalfOfPersonId), "Attendee.OnBehalfOfRequired");
         errors.MaxLength(nameof(form.PositionTh), form.PositionTh, FieldLengths.Position);
         errors.MaxLength(nameof(form.PositionEn), form.PositionEn, FieldLengths.Position);
         errors.MaxLength(nameof(form.OnBehalfOf), form.OnBehalfOf, FieldLengths.Position);
         errors.MaxLength(nameof(form.AbsenceReason), form.AbsenceReason, FieldLengths.Reason);
+        errors.MaxLength(nameof(form.AbsenceReasonEn), form.AbsenceReasonEn, FieldLengths.Reason);
     }
 
     public async Task<FieldErrors> RemoveAsync(int meetingId, int attendeeId, CancellationToken cancellationToken = default)

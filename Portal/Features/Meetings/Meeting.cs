@@ -43,6 +43,10 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     /// <summary>The version the current minutes will have when approved; 1 until a correction opens version 2.</summary>
     public int MinutesVersion { get; set; } = 1;
     [MultiLine] public string? CorrectionReason { get; set; }
+    /// <summary>Why a reviewer sent the minutes back for corrections; shown to staff until they send them for review again.</summary>
+    [MultiLine] public string? ReturnReason { get; set; }
+    /// <summary>The account that last sent the minutes for review: the recorder (ผู้จดรายงานการประชุม) when no secretary is listed.</summary>
+    public string? SubmittedById { get; set; }
 
     public List<AgendaItem> AgendaItems { get; set; } = [];
     public List<Attendee> Attendees { get; set; } = [];
@@ -132,10 +136,14 @@ public class Attendee : IVersioned, ISoftDeletable
     public string? PositionEn { get; set; }
     public AttendeeRole Role { get; set; }
     public AttendanceStatus Status { get; set; }
-    /// <summary>Whom the attendee stood in for (มาประชุมแทน), as the minutes print it.</summary>
+    /// <summary>Whom the attendee stood in for (มาประชุมแทน): a person in the register when there is one.</summary>
+    public int? OnBehalfOfPersonId { get; set; }
+    public Person? OnBehalfOfPerson { get; set; }
+    /// <summary>Whom the attendee stood in for, as typed, when the one represented is not in the register (e.g. "the Governor").</summary>
     public string? OnBehalfOf { get; set; }
-    /// <summary>Why an absent or excused member did not come (ผู้ไม่มาประชุม … ติดราชการ).</summary>
+    /// <summary>Why an absent or excused member did not come (ผู้ไม่มาประชุม … ติดราชการ), in Thai (or as typed before English could be given).</summary>
     public string? AbsenceReason { get; set; }
+    public string? AbsenceReasonEn { get; set; }
 }
 
 public enum AttendeeRole

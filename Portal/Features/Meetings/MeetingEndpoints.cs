@@ -51,7 +51,7 @@ public static class MeetingEndpoints
             lines.AddRange(document.Attendees.Select((a, index) => (IReadOnlyList<string?>)
             [
                 (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
-                H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.OnBehalfOf, a.AbsenceReason,
+                H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.Represented(thai), a.Reason(thai),
             ]));
             await audit.RecordAsync(nameof(Meeting), id.ToString(), Audit.AuditAction.Exported, new { Document = "attendance.csv" });
             return Results.File(Exports.Csv.Write(lines), Exports.Csv.ContentType, Exports.Csv.FileName($"attendance-{id}", meeting.Date));

@@ -99,14 +99,19 @@ public sealed record AttendeeForm : IVersionedForm
     public string? PositionEn { get; set; }
     public AttendeeRole Role { get; set; } = AttendeeRole.Participant;
     public AttendanceStatus Status { get; set; }
+    /// <summary>The person represented, picked from the register.</summary>
+    public int? OnBehalfOfPersonId { get; set; }
+    /// <summary>Whom the attendee represented when that person is not in the register; the fallback.</summary>
     public string? OnBehalfOf { get; set; }
     public string? AbsenceReason { get; set; }
+    public string? AbsenceReasonEn { get; set; }
 
     public static AttendeeForm From(Attendee a) => new()
     {
         Version = a.Version,
         PersonId = a.PersonId, OrganizationId = a.OrganizationId, PositionTh = a.PositionTh, PositionEn = a.PositionEn,
-        Role = a.Role, Status = a.Status, OnBehalfOf = a.OnBehalfOf, AbsenceReason = a.AbsenceReason,
+        Role = a.Role, Status = a.Status, OnBehalfOfPersonId = a.OnBehalfOfPersonId, OnBehalfOf = a.OnBehalfOf,
+        AbsenceReason = a.AbsenceReason, AbsenceReasonEn = a.AbsenceReasonEn,
     };
 
     public void ApplyTo(Attendee a)
@@ -118,8 +123,12 @@ public sealed record AttendeeForm : IVersionedForm
         a.Role = Role;
         a.Status = Status;
         // A stand-in's principal and an absentee's reason mean nothing for other statuses; keep the record clean.
-        a.OnBehalfOf = Status == AttendanceStatus.OnBehalf ? Input.Blank(OnBehalfOf) : null;
-        a.AbsenceReason = Status is AttendanceStatus.Absent or AttendanceStatus.Excused ? Input.Blank(AbsenceReason) : null;
+        var absent = Status is AttendanceStatus.Absent or AttendanceStatus.Excused;
+        a.OnBehalfOfPersonId = Status == AttendanceStatus.OnBehalf ? OnBehalfOfPersonId : null;
+        // The typed name is a fallback: once the person represented is picked, it has nothing left to say.
+        a.OnBehalfOf = Status == AttendanceStatus.OnBehalf && OnBehalfOfPersonId is null ? Input.Blank(OnBehalfOf) : null;
+        a.AbsenceReason = absent ? Input.Blank(AbsenceReason) : null;
+        a.AbsenceReasonEn = absent ? Input.Blank(AbsenceReasonEn) : null;
     }
 }
 

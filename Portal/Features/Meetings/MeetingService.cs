@@ -49,6 +49,17 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return await Rows(meetings).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Meetings whose minutes were sent for review, oldest first: the reviewer's list. Empty for users who cannot approve.</summary>
+    public async Task<List<MeetingRow>> AwaitingReviewAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (!MinutesWorkflow.RolesFor(MinutesTransition.Approve).Any(principal.IsInRole)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Where(m => m.MinutesStatus == MinutesStatus.InReview)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime);
+        return await Rows(meetings).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every meeting the user may see, oldest first, for the calendar feed.</summary>
     public async Task<List<CalendarEntry>> FeedAsync(CancellationToken cancellationToken = default)
     {
@@ -116,6 +127,7 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             .Include(m => m.AgendaItems.Where(i => i.DeletedAt == null)).ThenInclude(i => i.Presenter)
             .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Person)
             .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Organization)
+            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.OnBehalfOfPerson)
             .Include(m => m.References.Where(r => r.DeletedAt == null))
             .Include(m => m.Tags.Where(t => t.DeletedAt == null))
             .Include(m => m.RelatedActivities.Where(r => r.DeletedAt == null)).ThenInclude(r => r.RelatedMeeting)

@@ -26,7 +26,9 @@ public sealed record MinutesDocument(
     string? ObjectivesEn,
     IReadOnlyList<MinutesAttendee> Attendees,
     IReadOnlyList<MinutesAgendaItem> AgendaItems,
-    IReadOnlyList<MeetingReferenceRow> References)
+    IReadOnlyList<MeetingReferenceRow> References,
+    Signatory? Recorder = null,
+    Signatory? Reviewer = null)
 {
     public AttendanceTally Tally => AttendanceTally.Of(Attendees.Select(a => (a.Status, a.OrganizationKey)));
 
@@ -46,7 +48,9 @@ public sealed record MinutesDocument(
     public static MinutesDocument FromJson(string json) => JsonSerializer.Deserialize<MinutesDocument>(json, AuditJson.Options)
         ?? throw new InvalidDataException("Empty minutes document.");
 
-    public static MinutesDocument From(Meeting meeting) => new(
+    /// <param name="submitter">Who sent the minutes for review: the recorder when no attendee is listed as secretary.</param>
+    /// <param name="reviewer">Who approved them (ผู้ตรวจรายงานการประชุม); none until they are approved.</param>
+    public static MinutesDocument From(Meeting meeting, Signatory? submitter = null, Signatory? reviewer = null) => new(
         meeting.Id,
         meeting.MinutesVersion,
         meeting.MinutesStatus,
@@ -64,12 +68,24 @@ public sealed record MinutesDocument(
         meeting.ObjectivesEn,
         meeting.Attendees.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(MinutesAttendee.From).ToList(),
         meeting.AgendaItems.OrderBy(i => i.Position).Select(MinutesAgendaItem.From).ToList(),
-        meeting.References.OrderBy(r => r.Id).Select(MeetingReferenceRow.From).ToList());
+        meeting.References.OrderBy(r => r.Id).Select(MeetingReferenceRow.From).ToList(),
+        meeting.Attendees.Where(a => a.Role == AttendeeRole.Secretary).OrderBy(a => a.Id)
+            .Select(a => new Signatory(a.Person is null ? new BilingualName("", "") : BilingualName.Of(a.Person), a.PositionTh, a.PositionEn))
+            .FirstOrDefault() ?? submitter,
+        reviewer);
+}
+
+/// <summary>A name on a signature line of the minutes, with the position printed under it.</summary>
+public sealed record Signatory(BilingualName Name, string? PositionTh, string? PositionEn)
+{
+    public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
 }
 
 public sealed record BilingualName(string Th, string En)
 {
     public string Get(bool thai) => thai || string.IsNullOrWhiteSpace(En) ? Th : En;
+
+    public override string ToString() => Get(Localization.PortalCultures.IsThai());
 
     public static BilingualName Of(Organizations.Organization? organization) =>
         organization is null ? new BilingualName("", "") : new BilingualName(organization.NameTh, organization.NameEn);
@@ -88,12 +104,19 @@ public sealed record MinutesAttendee(
     AttendeeRole Role,
     AttendanceStatus Status,
     string? OnBehalfOf,
-    string? AbsenceReason)
+    string? AbsenceReason,
+    BilingualName? OnBehalfOfPerson = null,
+    string? AbsenceReasonEn = null)
 {
     /// <summary>What makes two attendees "the same organization" in the tally; people without one count alone.</summary>
     public string OrganizationKey => AttendanceTally.OrganizationKey(OrganizationId, PersonId);
 
     public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
+
+    /// <summary>The person represented, by name in the reader's language; what was typed when no one was picked.</summary>
+    public string? Represented(bool thai) => OnBehalfOfPerson?.Get(thai) ?? OnBehalfOf;
+
+    public string? Reason(bool thai) => thai ? AbsenceReason ?? AbsenceReasonEn : AbsenceReasonEn ?? AbsenceReason;
 
     public static MinutesAttendee From(Attendee a) => new(
         a.PersonId,
@@ -105,7 +128,9 @@ public sealed record MinutesAttendee(
         a.Role,
         a.Status,
         a.OnBehalfOf,
-        a.AbsenceReason);
+        a.AbsenceReason,
+        a.OnBehalfOfPerson is null ? null : BilingualName.Of(a.OnBehalfOfPerson),
+        a.AbsenceReasonEn);
 }
 
 public sealed record MinutesAgendaItem(

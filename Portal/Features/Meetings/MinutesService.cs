@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Features.Users;
 using Portal.Validation;
 
 namespace Portal.Features.Meetings;
@@ -14,7 +15,10 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return MinutesWorkflow.Available(status, principal.IsInRole);
     }
 
-    /// <param name="reason">Why approved minutes are being corrected; required for <see cref="MinutesTransition.StartCorrection"/>.</param>
+    /// <param name="reason">
+    /// Why approved minutes are being corrected (<see cref="MinutesTransition.StartCorrection"/>) or why minutes in review are
+    /// sent back (<see cref="MinutesTransition.ReturnToDraft"/>); required for both.
+    /// </param>
     public async Task<FieldErrors> TransitionAsync(int meetingId, MinutesTransition transition, string? reason = null, CancellationToken cancellationToken = default)
     {
         var principal = await currentUser.GetPrincipalAsync();
@@ -33,7 +37,7 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             errors.Add("", "Minutes.TransitionNotAllowed");
             return errors;
         }
-        if (transition == MinutesTransition.StartCorrection)
+        if (MinutesWorkflow.NeedsReason(transition))
         {
             errors.Required("Reason", reason);
             errors.MaxLength("Reason", reason, FieldLengths.Reason);
@@ -49,6 +53,14 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
                 meeting.MinutesVersion++;
                 meeting.CorrectionReason = reason!.Trim();
                 break;
+            case MinutesTransition.ReturnToDraft:
+                meeting.ReturnReason = reason!.Trim();
+                break;
+            case MinutesTransition.SubmitForReview:
+                // The corrections asked for are made: the reason has done its work and stays only in the audit log.
+                meeting.ReturnReason = null;
+                meeting.SubmittedById = (await currentUser.GetActorAsync()).UserId;
+                break;
         }
         meeting.MinutesStatus = MinutesWorkflow.To(transition);
         await db.SaveChangesAsync(cancellationToken);
@@ -60,17 +72,72 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         var whole = await MeetingService.LoadWholeAsync(db, meeting.Id, cancellationToken)
             ?? throw new InvalidOperationException($"Meeting {meeting.Id} vanished while being approved.");
-        var document = MinutesDocument.From(whole) with { Status = MinutesStatus.Approved };
-        return ApprovedMinutes.Freeze(document, meeting.MinutesVersion, db.UtcNow, approver, meeting.CorrectionReason);
+        var reviewer = await AccountPeople.ByIdAsync(db, approver.UserId, cancellationToken);
+        var document = MinutesDocument.From(whole, await AccountPeople.ByIdAsync(db, whole.SubmittedById, cancellationToken), reviewer)
+            with { Status = MinutesStatus.Approved };
+        return ApprovedMinutes.Freeze(document, meeting.MinutesVersion, db.UtcNow, approver with { Name = reviewer?.Name.Th ?? approver.Name },
+            meeting.CorrectionReason);
+    }
+
+    /// <summary>
+    /// The live minutes as they would print now: the recorder is the listed secretary, else who sent them for review; the
+    /// reviewer is who approved them, while they stand approved.
+    /// </summary>
+    public async Task<MinutesDocument> DocumentAsync(Meeting meeting, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Signatory? reviewer = null;
+        if (meeting.MinutesStatus == MinutesStatus.Approved
+            && await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meeting.Id).OrderByDescending(v => v.Version)
+                .Select(v => new { v.Document, v.ApprovedById }).FirstOrDefaultAsync(cancellationToken) is { } latest)
+            reviewer = MinutesDocument.FromJson(latest.Document).Reviewer ?? await AccountPeople.ByIdAsync(db, latest.ApprovedById, cancellationToken);
+        return MinutesDocument.From(meeting, await AccountPeople.ByIdAsync(db, meeting.SubmittedById, cancellationToken), reviewer);
+    }
+
+    /// <summary>
+    /// What looks unfinished in a draft, for the user to see before sending it for review: no attendees, agenda items without
+    /// a resolution in either language, a meeting that has not taken place yet. None of it stops the submission.
+    /// </summary>
+    public async Task<List<FieldError>> SubmissionWarningsAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await access.CanSeeAsync(db, meetingId, cancellationToken)) return [];
+        var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId)
+            .Select(m => new
+            {
+                m.Date,
+                Attendees = m.Attendees.Count(),
+                Unresolved = m.AgendaItems
+                    .Where(i => (i.ResolutionTh == null || i.ResolutionTh.Trim() == "") && (i.ResolutionEn == null || i.ResolutionEn.Trim() == ""))
+                    .OrderBy(i => i.Position).Select(i => new { i.Position, i.TopicTh, i.TopicEn }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (meeting is null) return [];
+        var thai = Localization.PortalCultures.IsThai();
+        var warnings = new List<FieldError>();
+        if (meeting.Attendees == 0)
+            warnings.Add(new FieldError("Minutes.Warning.NoAttendees"));
+        warnings.AddRange(meeting.Unresolved.Select(i =>
+            new FieldError("Minutes.Warning.NoResolution", i.Position, thai || string.IsNullOrWhiteSpace(i.TopicEn) ? i.TopicTh : i.TopicEn)));
+        if (meeting.Date > ActionItems.ActionDue.Today(db.Clock))
+            warnings.Add(new FieldError("Minutes.Warning.InFuture", Localization.ThaiDates.LongDate(meeting.Date)));
+        return warnings;
     }
 
     public async Task<List<ApprovedMinutesRow>> VersionsAsync(int meetingId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (await ReadableVersionsAsync(db, meetingId, cancellationToken)).AsNoTracking().OrderByDescending(v => v.Version)
-            .Select(v => new ApprovedMinutesRow(v.Version, v.ApprovedAt, v.ApprovedByName, v.CorrectionReason))
-            .ToListAsync(cancellationToken);
+            .Select(v => new { v.Version, v.ApprovedAt, v.ApprovedById, v.ApprovedByName, v.CorrectionReason })
+            .ToListAsync(cancellationToken)
+            is var rows && await AccountPeople.ByIdAsync(db, rows.Select(r => r.ApprovedById), cancellationToken) is var approvers
+            ? rows.Select(r => new ApprovedMinutesRow(r.Version, r.ApprovedAt, ApproverName(approvers, r.ApprovedById, r.ApprovedByName), r.CorrectionReason)).ToList()
+            : [];
     }
+
+    /// <summary>The approver as people know them now; the name stored at approval when the account is gone.</summary>
+    private static BilingualName ApproverName(Dictionary<string, Signatory> approvers, string? userId, string stored) =>
+        userId is not null && approvers.TryGetValue(userId, out var approver) ? approver.Name : new BilingualName(stored, stored);
 
     /// <summary>An approved version (the latest when <paramref name="version"/> is null), for users who may read it.</summary>
     public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int? version, CancellationToken cancellationToken = default)
@@ -78,8 +145,13 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var approved = await (await ReadableVersionsAsync(db, meetingId, cancellationToken)).AsNoTracking().Where(v => version == null || v.Version == version)
             .OrderByDescending(v => v.Version).FirstOrDefaultAsync(cancellationToken);
-        return approved is null ? null
-            : (MinutesDocument.FromJson(approved.Document), new ApprovedMinutesRow(approved.Version, approved.ApprovedAt, approved.ApprovedByName, approved.CorrectionReason));
+        if (approved is null) return null;
+        var approver = await AccountPeople.ByIdAsync(db, approved.ApprovedById, cancellationToken);
+        var document = MinutesDocument.FromJson(approved.Document);
+        // Versions approved before the document kept its reviewer sign with the approving account as it stands now.
+        if (document.Reviewer is null && approver is not null) document = document with { Reviewer = approver };
+        return (document, new ApprovedMinutesRow(approved.Version, approved.ApprovedAt,
+            approver?.Name ?? new BilingualName(approved.ApprovedByName, approved.ApprovedByName), approved.CorrectionReason));
     }
 
     /// <summary>
@@ -96,4 +168,4 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     }
 }
 
-public sealed record ApprovedMinutesRow(int Version, DateTime ApprovedAt, string ApprovedBy, string? CorrectionReason);
+public sealed record ApprovedMinutesRow(int Version, DateTime ApprovedAt, BilingualName ApprovedBy, string? CorrectionReason);

@@ -19,6 +19,10 @@ public static class MinutesWorkflow
         _ => [],
     };
 
+    /// <summary>Sending minutes back and reopening approved ones both say why, in words the other side reads.</summary>
+    public static bool NeedsReason(MinutesTransition transition) =>
+        transition is MinutesTransition.ReturnToDraft or MinutesTransition.StartCorrection;
+
     public static MinutesStatus? From(MinutesTransition transition) => transition switch
     {
         MinutesTransition.SubmitForReview => MinutesStatus.Draft,

@@ -16,7 +16,8 @@ public sealed record UserForm
     public string Password { get; set; } = "";
 }
 
-public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? OrganizationAcronym, bool LockedOut);
+public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? OrganizationAcronym, bool LockedOut,
+    int? PersonId = null, Meetings.BilingualName? PersonName = null);
 
 /// <summary>Administrators create accounts; there is no self-registration.</summary>
 public class UserService(
@@ -30,11 +31,13 @@ public class UserService(
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, Acronym = u.Organization != null ? u.Organization.Acronym ?? u.Organization.NameEn : null, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, Acronym = u.Organization != null ? u.Organization.Acronym ?? u.Organization.NameEn : null, u.LockoutEnd, u.PersonId })
             .ToListAsync(cancellationToken);
+        var people = await AccountPeople.ByIdAsync(db, users.Where(u => u.PersonId != null).Select(u => u.Id), cancellationToken);
         var now = DateTimeOffset.UtcNow;
         return users.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName,
-            roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(), u.Acronym, u.LockoutEnd > now)).ToList();
+            roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(), u.Acronym, u.LockoutEnd > now,
+            u.PersonId, people.GetValueOrDefault(u.Id)?.Name)).ToList();
     }
 
     public async Task<(string? Id, FieldErrors Errors)> CreateAsync(UserForm form)
@@ -67,6 +70,34 @@ public class UserService(
         await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Created,
             new { Email = user.Email, form.Role, user.OrganizationId });
         return (user.Id, errors);
+    }
+
+    /// <summary>
+    /// The account's display name and the person in the register it belongs to, whose name and position the portal shows
+    /// for the account (timelines, "approved by", the minutes' signature lines).
+    /// </summary>
+    public async Task<FieldErrors> SetPersonAsync(string userId, string displayName, int? personId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Roles.Admin);
+        var errors = new FieldErrors();
+        errors.Required(nameof(UserForm.DisplayName), displayName);
+        errors.MaxLength(nameof(UserForm.DisplayName), displayName, 200);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (personId is { } id && !await db.People.AnyAsync(p => p.Id == id, cancellationToken))
+            errors.Add("PersonId", "Validation.NotFound");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null) errors.Add("", "Validation.NotFound");
+        if (!errors.IsValid) return errors;
+        var old = new { user!.DisplayName, user.PersonId };
+        user.DisplayName = displayName.Trim();
+        user.PersonId = personId;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(nameof(ApplicationUser), user.Id, AuditAction.Updated, new
+        {
+            DisplayName = new { old = old.DisplayName, @new = user.DisplayName },
+            PersonId = new { old = old.PersonId, @new = user.PersonId },
+        });
+        return errors;
     }
 
     public async Task SetRoleAsync(string userId, string role)

@@ -240,6 +240,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -267,6 +270,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -691,6 +696,10 @@ namespace Portal.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("AbsenceReasonEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -700,6 +709,9 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<string>("OnBehalfOf")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("OnBehalfOfPersonId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("integer");
@@ -730,6 +742,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnBehalfOfPersonId");
 
                     b.HasIndex("OrganizationId");
 
@@ -801,6 +815,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<int?>("PreviousMeetingId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("RoomEn")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -815,6 +833,10 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time without time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("TitleEn")
                         .IsRequired()
@@ -1261,7 +1283,14 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organization");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Portal.Auth.SignInSession", b =>
@@ -1371,6 +1400,11 @@ namespace Portal.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portal.Features.People.Person", "OnBehalfOfPerson")
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Features.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -1381,6 +1415,8 @@ namespace Portal.Data.Migrations.Postgres
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("OnBehalfOfPerson");
 
                     b.Navigation("Organization");
 

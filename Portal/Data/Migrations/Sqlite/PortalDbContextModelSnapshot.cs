@@ -227,6 +227,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -254,6 +257,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PersonId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -661,6 +666,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbsenceReasonEn")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -670,6 +679,9 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<string>("OnBehalfOf")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OnBehalfOfPersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
@@ -700,6 +712,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OnBehalfOfPersonId");
 
                     b.HasIndex("OrganizationId");
 
@@ -769,6 +783,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<int?>("PreviousMeetingId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RoomEn")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -782,6 +800,10 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TitleEn")
@@ -1204,7 +1226,14 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Organization");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Portal.Auth.SignInSession", b =>
@@ -1314,6 +1343,11 @@ namespace Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Portal.Features.People.Person", "OnBehalfOfPerson")
+                        .WithMany()
+                        .HasForeignKey("OnBehalfOfPersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Features.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -1324,6 +1358,8 @@ namespace Portal.Data.Migrations.Sqlite
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("OnBehalfOfPerson");
 
                     b.Navigation("Organization");
 

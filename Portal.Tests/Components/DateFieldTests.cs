@@ -35,4 +35,24 @@ public class DateFieldTests : ComponentTestBase
         Assert.Contains(shown, field.Markup);
         Assert.False(field.Instance.Unreadable);
     }
+
+    [Theory]
+    [InlineData("th-TH", "31/2/2570", "ไม่มีวันนี้")]
+    [InlineData("th-TH", "14/1/1484", "2400")]
+    [InlineData("en-US", "next tuesday", "Not a date")]
+    [InlineData("en-US", "14/1/27", "four digits")]
+    public void Text_that_is_no_date_is_refused_next_to_the_field_kept_as_typed_and_never_saved(string culture, string typed, string message)
+    {
+        var changes = 0;
+        var field = Render(CultureInfo.GetCultureInfo(culture), _ => changes++);
+        Type(field, typed);
+        Assert.Equal(0, changes);
+        Assert.True(field.Instance.Unreadable);
+        Assert.Contains(message, field.Find(".mud-input-helper-text").TextContent);
+        Assert.Equal(typed, field.Find("input").GetAttribute("value"));
+
+        Type(field, culture == "th-TH" ? "14/1/2570" : "14/1/2027");
+        Assert.Equal(1, changes);
+        Assert.False(field.Instance.Unreadable);
+    }
 }

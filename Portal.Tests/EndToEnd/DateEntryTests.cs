@@ -93,4 +93,35 @@ public class DateEntryTests(PortalServer server, Browser browser) : IClassFixtur
         await Expect(page.Locator("[data-testid=action-item-fields]")).ToContainTextAsync("14 January 2027");
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task A_date_that_cannot_be_read_is_refused_next_to_the_field_and_nothing_typed_is_lost()
+    {
+        var page = await SignInAsync(Roles.Staff, english: false);
+        await Browser.GoToAsync(page, "/meetings/new");
+        await Expect(Browser.Field(page, "title-th")).ToBeFocusedAsync();
+        await Browser.Field(page, "title-th").FillAsync("ประชุมวันที่พิมพ์ผิด");
+        await Browser.Field(page, "title-en").FillAsync("Meeting with a mistyped date");
+        await Browser.ChooseAsync(page, "host", "บริษัท ขอนแก่นพัฒนาเมือง จำกัด");
+        await page.Keyboard.PressAsync("Escape");
+
+        await TypeAsync(page, "date", "14/1/1484");
+        await Expect(FieldBox(page, "date")).ToContainTextAsync("ไม่ใช่ทั้ง พ.ศ.");
+        await TypeAsync(page, "date", "31/2/2570");
+        await Expect(FieldBox(page, "date")).ToContainTextAsync("ไม่มีวันนี้ในปฏิทิน");
+        await TypeAsync(page, "start-time", "25.90");
+        await Expect(FieldBox(page, "start-time")).ToContainTextAsync("อ่านเวลาไม่ได้");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("date-refused-th-1280"), FullPage = true });
+        await page.ClickAsync("[data-testid=save]");
+        await Task.Delay(500);
+        Assert.EndsWith("/meetings/new", page.Url);
+        await Expect(Browser.Field(page, "date")).ToHaveValueAsync("31/2/2570");
+        await Expect(Browser.Field(page, "title-th")).ToHaveValueAsync("ประชุมวันที่พิมพ์ผิด");
+
+        await TypeAsync(page, "date", "28/2/2570");
+        await TypeAsync(page, "start-time", "13.00");
+        await page.ClickAsync("[data-testid=save]");
+        await Expect(page.Locator("[data-testid=meeting-date]")).ToContainTextAsync("28 กุมภาพันธ์ 2570");
+        Assert.Empty(consoleErrors);
+    }
 }

@@ -100,6 +100,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("dashboard-coordinator"), FullPage = true });
         await Browser.GoToAsync(page, "/meetings");
         await Browser.Field(page, "search").FillAsync("ไอยรา");
+        await page.WaitForURLAsync("**/meetings?*q=*");
         var table = page.Locator("[data-testid=meeting-table]");
         await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
         await table.Locator("a").First.ClickAsync();
@@ -118,6 +119,7 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
 
         await Browser.GoToAsync(page, "/meetings");
         await Browser.Field(page, "filter-year").FillAsync("2567");
+        await page.WaitForURLAsync("**/meetings?*year=*");   // the filter is in the address once the list has it
         await page.ClickAsync("[data-testid=view-toggle] >> text=ปฏิทิน");
         await Expect(page.Locator("[data-testid=month-title]")).ToHaveTextAsync("กรกฎาคม 2567");
         await Expect(page.Locator("[data-testid=month-grid] a.meeting")).ToHaveCountAsync(2);
@@ -131,7 +133,8 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
         var page = await SignInAsync(Roles.Staff, width: 390);
         await Browser.GoToAsync(page, "/culture/set?culture=en-US&redirectUri=%2Fmeetings");
         await Browser.Field(page, "search").FillAsync("Aiyara");
-        await page.Locator("[data-testid=meeting-table] a").First.ClickAsync();
+        await page.WaitForURLAsync("**/meetings?*q=Aiyara*");   // the search is in the address once the list has it
+        await page.Locator("[data-testid=meeting-table] a", new PageLocatorOptions { HasText = "Infrastructure Potential" }).First.ClickAsync();
         await Browser.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("Infrastructure Potential for Developing Khon Kaen Smart City");
         await Expect(page.Locator("[data-testid=tally]")).ToHaveTextAsync("19 people from 19 organizations");

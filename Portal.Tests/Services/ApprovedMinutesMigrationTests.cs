@@ -27,7 +27,7 @@ public class ApprovedMinutesMigrationTests
         var index = migrations.FindIndex(m => m.EndsWith("_ApprovedMinutesForPartners", StringComparison.Ordinal));
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(migrations[index - 1]);
-        await migrator.MigrateAsync(migrations[index]);
+        await migrator.MigrateAsync();   // forward to the latest, as an upgrade does (later migrations touch the search text too)
 
         db.ChangeTracker.Clear();
         var backfilled = await db.ApprovedMinutes.AsNoTracking().Include(v => v.AttendingOrganizations).OrderBy(v => v.Id).ToListAsync();

@@ -14,8 +14,11 @@ public static partial class ThaiWords
     /// <summary>U+2060 WORD JOINER: invisible, forbids a line break on either side.</summary>
     public const char WordJoiner = '\u2060';
 
-    /// <summary>The class the print styles give <c>white-space: nowrap</c>.</summary>
-    public const string KeepTogetherClass = "nobr";
+    /// <summary>
+    /// Chromium's no-wrap element: the shortest markup that keeps a compound on one line, since every character counts
+    /// toward the printer's document size limit.
+    /// </summary>
+    public const string KeepTogetherElement = "nobr";
 
     private static readonly Lazy<Regex> Compounds = new(() =>
     {
@@ -47,7 +50,7 @@ public static partial class ThaiWords
     }
 
     /// <summary>
-    /// A print document with each compound in its text wrapped in a no-wrap span. Only text between tags changes, never
+    /// A print document with each compound in its text wrapped in a no-wrap element. Only text between tags changes, never
     /// a tag, an attribute, the title, a style or a script; compounds are Thai letters only, so no markup is split.
     /// </summary>
     public static string KeepTogetherInHtml(string html)
@@ -63,7 +66,7 @@ public static partial class ThaiWords
                 result.Append(part);
             }
             else if (raw || !HasThai(part)) result.Append(part);
-            else result.Append(Compounds.Value.Replace(part, match => $"<span class=\"{KeepTogetherClass}\">{match.Value}</span>"));
+            else result.Append(Compounds.Value.Replace(part, match => $"<{KeepTogetherElement}>{match.Value}</{KeepTogetherElement}>"));
         }
         return result.ToString();
     }

@@ -18,7 +18,7 @@ namespace Portal.Data.Migrations.Postgres
                 nullable: true);
 
             // Search text no longer keeps dots, so that ทน. and ทน find the same records (SearchTextBuilder).
-            foreach (var table in new[] { "Organizations", "People", "Meetings", "ActionItems" })
+            foreach (var table in new[] { "Organizations", "People", "Meetings", "ActionItems", "ApprovedMinutes" })
                 migrationBuilder.Sql($"UPDATE \"{table}\" SET \"SearchText\" = REPLACE(\"SearchText\", '.', '')");
         }
 

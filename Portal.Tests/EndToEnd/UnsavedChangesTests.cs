@@ -81,7 +81,9 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
         await Browser.GoToAsync(page, "/meetings/new");
         await Browser.Field(page, "title-en").FillAsync("A title not saved");
         await page.ClickAsync("h1"); // the field reports its value when it loses focus
-        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        // The change has reached the server and the render telling the browser to ask has come back.
+        await Expect(page.Locator("[data-testid=unsaved-changes]")).ToHaveAttributeAsync("data-unsaved", "true");
+        await Task.Delay(500);   // NavigationLock tells the browser after that render
 
         var types = new List<string>();
         page.Dialog += (_, dialog) => types.Add(dialog.Type);

@@ -201,8 +201,9 @@ public class PhoneLayoutTests(PortalServer server, Browser browser) : IClassFixt
                 return id;
             var saved = await server.AsDemoUserAsync(Roles.Staff, services => services.GetRequiredService<MeetingService>().SaveAsync(null, new MeetingForm
             {
-                Kind = MeetingKind.Workshop, TitleTh = "ทดสอบหน้าจอโทรศัพท์", TitleEn = DraftTitleEn,
-                Date = new DateTime(2023, 3, 2), StartTime = new TimeSpan(9, 30, 0), HostOrganizationId = host,
+                // The longest English kind and month name: the meetings tables of the host and its people must still fit a phone.
+                Kind = MeetingKind.CourtesyVisit, TitleTh = "ทดสอบหน้าจอโทรศัพท์", TitleEn = DraftTitleEn,
+                Date = new DateTime(2023, 9, 27), StartTime = new TimeSpan(9, 30, 0), HostOrganizationId = host,
                 RoomTh = "ห้องประชุมใหญ่", RoomEn = "Main meeting room",
             }));
             return saved.Id ?? throw new InvalidOperationException("The draft meeting was not saved.");

@@ -103,7 +103,12 @@ public class ReviewJourneyTests(PortalServer server, Browser browser) : IClassFi
         await coordinator.ClickAsync("[data-testid=correction-submit]");
         await Expect(coordinator.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("ร่าง");
 
-        await Browser.GoToAsync(staff, $"/meetings/{id}");
+        // Staff learn of it on their home page, and follow it to the meeting.
+        await Browser.GoToAsync(staff, "/");
+        var returnedItem = staff.Locator("[data-testid=returned-for-corrections] li", new PageLocatorOptions { HasText = title });
+        await Expect(returnedItem).ToContainTextAsync(reason);
+        await returnedItem.Locator("a").ClickAsync();
+        await Browser.WaitForInteractiveAsync(staff);
         await Expect(staff.Locator("[data-testid=return-reason]")).ToContainTextAsync(reason);
         await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("review-returned-staff-th"), FullPage = true });
         await staff.ClickAsync("[data-testid=minutes-SubmitForReview]");

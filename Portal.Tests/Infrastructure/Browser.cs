@@ -58,6 +58,17 @@ public sealed class Browser : IAsyncLifetime
     public static ILocator Field(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;
 
+    /// <summary>Types into an organization picker and takes the first organization it offers, which must be <paramref name="expected"/>.</summary>
+    public static async Task PickOrganizationAsync(IPage page, string testId, string typed, string expected)
+    {
+        var input = Field(page, testId);
+        await input.FillAsync(typed);
+        var first = page.Locator(".mud-popover-open .mud-list-item").First;
+        await Assertions.Expect(first).ToContainTextAsync(expected);
+        await first.ClickAsync();
+        await Assertions.Expect(input).ToHaveValueAsync(expected);
+    }
+
     /// <summary>Picks an option of a MudBlazor select by its text, and checks that the select shows it (once more if not:
     /// a click landing while the list is still opening is lost).</summary>
     public static async Task ChooseAsync(IPage page, string selectTestId, string optionText)

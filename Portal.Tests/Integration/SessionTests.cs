@@ -62,6 +62,28 @@ public class SessionTests(PortalServer server)
         Assert.Equal(HttpStatusCode.Redirect, (await PortalServer.SubmitLoginAsync(server.NewClient(), email, "A-new-password-2568!")).StatusCode);
     }
 
+    /// <summary>
+    /// The set-up page gives the account an authenticator key, which renews its security stamp; the minutely stamp check
+    /// then signed the user out of every page a minute after merely looking at it. The session must carry the new stamp.
+    /// </summary>
+    [Fact]
+    public async Task Opening_the_authenticator_set_up_keeps_the_session_valid_for_the_minutely_stamp_check()
+    {
+        var email = await server.NewAccountAsync(Roles.Staff);
+        var client = await server.SignedInClientAsync(email);
+        var userId = await server.UserIdAsync(email);
+        var stampBefore = await server.QueryAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Account/Manage/EnableAuthenticator")).StatusCode);
+
+        var stampNow = await server.QueryAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync());
+        Assert.NotEqual(stampBefore, stampNow);
+        var tickets = await server.QueryAsync(db => db.SignInSessions.Where(s => s.UserId == userId).Select(s => s.Ticket).ToListAsync());
+        var ticket = Microsoft.AspNetCore.Authentication.TicketSerializer.Default.Deserialize(Assert.Single(tickets))!;
+        Assert.Equal(stampNow, ticket.Principal.FindFirst("AspNet.Identity.SecurityStamp")?.Value);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/meetings")).StatusCode);
+    }
+
     [Fact]
     public async Task The_cookie_carries_a_session_id_and_not_the_user_claims()
     {

@@ -1,6 +1,8 @@
 using Portal.Auth;
 using Portal.Features.Audit;
+using Portal.Features.Meetings;
 using Portal.Features.Organizations;
+using Portal.Features.Users;
 
 namespace Portal.Tests.Services;
 
@@ -45,6 +47,25 @@ public class AuditHistoryTests : IAsyncLifetime
         Assert.Contains(new AuditChange("Kind", "Company", "University", true, true), english.Changes);
         Assert.Contains(new AuditChange("Parent organization", null, kktt.Name(false), true, true), english.Changes);
         Assert.DoesNotContain(english.Changes, c => c.Label == "Version" || c.Label == "SearchText");
+    }
+
+    [Fact]
+    public async Task Who_sent_minutes_for_review_reads_as_the_person_and_not_the_account_id()
+    {
+        await host.SignInAsRoleAsync(Roles.Staff);
+        var kktt = (await host.Get<OrganizationService>().AllAsync()).Single(o => o.Acronym == "KKTT").Id;
+        var meeting = (await host.Get<MeetingService>().SaveAsync(null, new MeetingForm
+        {
+            TitleTh = "ประชุมทดสอบผู้ส่ง", TitleEn = "Sender test", Date = new DateTime(2024, 5, 7), StartTime = new TimeSpan(10, 0, 0), HostOrganizationId = kktt,
+        })).Id!.Value;
+        Assert.True((await host.Get<MinutesService>().TransitionAsync(meeting, MinutesTransition.SubmitForReview)).IsValid);
+
+        await host.SignInAsRoleAsync(Roles.Admin);
+        var staff = (await host.Get<UserService>().ListAsync()).Single(u => u.Email == PortalHost.DemoAccount(Roles.Staff));
+        var history = (await host.Get<AuditService>().HistoryAsync(new AuditQuery("Meeting", meeting.ToString(), null, 0, 50), thai: false)).Items;
+        var sender = history.SelectMany(r => r.Changes).Single(c => c.Label == "Sent for review by");
+        Assert.Equal(staff.DisplayName, sender.New);
+        Assert.DoesNotContain(history.SelectMany(r => r.Changes), c => c.New == staff.Id || c.Old == staff.Id);
     }
 
     [Fact]

@@ -82,7 +82,9 @@ public class ReviewLoopTests : IAsyncLifetime
         }
 
         await host.SignInAsRoleAsync(Roles.Staff);
+        Assert.Contains(await Meetings.ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id && r.Reason == "ระเบียบวาระที่ 1 ยังไม่มีรายชื่อผู้นำเสนอ");
         Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.SubmitForReview)).IsValid);
+        Assert.DoesNotContain(await Meetings.ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id);
         var resubmitted = (await Meetings.GetAsync(id))!;
         Assert.Equal(MinutesStatus.InReview, resubmitted.MinutesStatus);
         Assert.Null(resubmitted.ReturnReason);
@@ -102,6 +104,13 @@ public class ReviewLoopTests : IAsyncLifetime
         var person = await PersonAsync("ทดสอบ", "ครบถ้วน", "Test", "Complete", "ผู้เข้าร่วม", "Participant");
         Assert.True((await host.Get<AttendanceService>().SaveAsync(finished, null, new AttendeeForm { PersonId = person })).Succeeded);
         Assert.Empty(await Minutes.SubmissionWarningsAsync(finished));
+
+        var empty = (await Meetings.SaveAsync(null, new MeetingForm
+        {
+            TitleTh = "ประชุมที่ยังไม่มีวาระ", TitleEn = "No agenda yet", Date = new DateTime(2024, 9, 3), StartTime = new TimeSpan(10, 0, 0), HostOrganizationId = await KkttAsync(),
+        })).Id!.Value;
+        Assert.True((await host.Get<AttendanceService>().SaveAsync(empty, null, new AttendeeForm { PersonId = person })).Succeeded);
+        Assert.Equal(["Minutes.Warning.NoAgenda"], (await Minutes.SubmissionWarningsAsync(empty)).Select(w => w.Key));
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed record AuditChange(string Label, string? Old, string? New, bool Ha
 internal sealed class AuditHistory(PortalDbContext db, bool thai)
 {
     private readonly Dictionary<string, Dictionary<int, string>> names = new();
+    private readonly Dictionary<string, string> accountNames = new();
 
     /// <summary>Property names that hold the id of another record, and which kind of record.</summary>
     private static string? ReferenceTarget(string property) => property switch
@@ -34,6 +35,9 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
         "ActionItemId" => "ActionItem",
         _ => null,
     };
+
+    /// <summary>Property names that hold a sign-in account's id (a text key, not a number).</summary>
+    private static bool IsAccountReference(string property) => property is "SubmittedById" or "ApprovedById" or "AuthorUserId" or "UserId";
 
     /// <summary>The resource prefix of each record kind's field labels, where it is not the kind's own name.</summary>
     private static string LabelPrefix(string entityType) => entityType switch
@@ -65,9 +69,13 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
         }
         foreach (var (kind, ids) in wanted)
             names[kind] = await NamesAsync(kind, [.. ids], cancellationToken);
-        var userIds = entries.Select(e => e.UserId).OfType<string>().Distinct().ToList();
+        var userIds = entries.Select(e => e.UserId).OfType<string>()
+            .Concat(parsed.SelectMany(p => p.Fields).Where(f => IsAccountReference(f.Name)).SelectMany(f => new[] { f.Old, f.New }).OfType<string>())
+            .Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        foreach (var user in users.Values)
+            accountNames[user.Id] = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.Id : user.DisplayName;
 
         return parsed.Select(p =>
         {
@@ -99,6 +107,8 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
         if (raw is null) return null;
         if (ReferenceTarget(property) is { } target)
             return Name(target, raw) ?? $"#{raw}";
+        if (IsAccountReference(property))
+            return accountNames.GetValueOrDefault(raw) ?? BilingualText.Get("Audit.RemovedAccount", thai);
         var type = PropertyType(entityType, property);
         if (type is null) return raw;
         type = Nullable.GetUnderlyingType(type) ?? type;

@@ -60,6 +60,19 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return await Rows(meetings).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Minutes a reviewer sent back for corrections, with the reviewer's reason, for those who may send them again.</summary>
+    public async Task<List<(MeetingRow Meeting, string Reason)>> ReturnedForCorrectionsAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (!MinutesWorkflow.RolesFor(MinutesTransition.SubmitForReview).Any(principal.IsInRole)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken))
+            .Where(m => m.MinutesStatus == MinutesStatus.Draft && m.ReturnReason != null)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime);
+        var reasons = await meetings.Select(m => new { m.Id, m.ReturnReason }).ToDictionaryAsync(m => m.Id, m => m.ReturnReason!, cancellationToken);
+        return (await Rows(meetings).ToListAsync(cancellationToken)).Select(row => (row, reasons[row.Id])).ToList();
+    }
+
     /// <summary>Every meeting the user may see, oldest first, for the calendar feed.</summary>
     public async Task<List<CalendarEntry>> FeedAsync(CancellationToken cancellationToken = default)
     {

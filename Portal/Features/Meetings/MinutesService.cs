@@ -107,6 +107,7 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             {
                 m.Date,
                 Attendees = m.Attendees.Count(),
+                AgendaItems = m.AgendaItems.Count(),
                 Unresolved = m.AgendaItems
                     .Where(i => (i.ResolutionTh == null || i.ResolutionTh.Trim() == "") && (i.ResolutionEn == null || i.ResolutionEn.Trim() == ""))
                     .OrderBy(i => i.Position).Select(i => new { i.Position, i.TopicTh, i.TopicEn }).ToList(),
@@ -117,6 +118,8 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         var warnings = new List<FieldError>();
         if (meeting.Attendees == 0)
             warnings.Add(new FieldError("Minutes.Warning.NoAttendees"));
+        if (meeting.AgendaItems == 0)
+            warnings.Add(new FieldError("Minutes.Warning.NoAgenda"));
         warnings.AddRange(meeting.Unresolved.Select(i =>
             new FieldError("Minutes.Warning.NoResolution", i.Position, thai || string.IsNullOrWhiteSpace(i.TopicEn) ? i.TopicTh : i.TopicEn)));
         if (meeting.Date > ActionItems.ActionDue.Today(db.Clock))

@@ -40,7 +40,8 @@ public sealed record OrganizationForm : IVersionedForm
     }
 }
 
-public sealed record OrganizationRow(int Id, string NameTh, string NameEn, string? Acronym, OrganizationKind Kind, string? Province, bool IsDeleted)
+public sealed record OrganizationRow(int Id, string NameTh, string NameEn, string? Acronym, OrganizationKind Kind, string? Province, bool IsDeleted,
+    string? Aliases = null)
 {
     public string Name(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
     public string OtherName(bool thai) => thai ? NameEn : NameTh;

@@ -45,7 +45,7 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Organizations.AsNoTracking()
             .OrderBy(o => EF.Functions.Collate(o.NameTh, ThaiCollation.Name))
-            .Select(o => new OrganizationRow(o.Id, o.NameTh, o.NameEn, o.Acronym, o.Kind, o.Province, false))
+            .Select(o => new OrganizationRow(o.Id, o.NameTh, o.NameEn, o.Acronym, o.Kind, o.Province, false, o.Aliases))
             .ToListAsync(cancellationToken);
     }
 

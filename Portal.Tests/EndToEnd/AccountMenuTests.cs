@@ -116,6 +116,8 @@ public class AccountMenuTests(PortalServer server, Browser browser) : IClassFixt
         await page.ClickAsync("[data-testid=user-menu]");
         await page.ClickAsync("[data-testid=logout]");
         await page.WaitForURLAsync("**/Account/Login**");
+        // The next person to sign in on this computer starts at their own home page, not at the page left behind.
+        Assert.DoesNotContain("ReturnUrl", page.Url);
 
         var replay = await OpenWithTheSameCookiesAsync(page, width: 1280, touch: false, cookies: cookies);
         await replay.GotoAsync("/organizations");

@@ -34,7 +34,7 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
     /// Fields that are not free text: structured values (dates, times, numbers, addresses), refused or reshaped by design,
     /// and the search boxes that find a person or an organization rather than holding text.
     /// </summary>
-    private static readonly string[] NotFreeText = ["date", "due-date", "start-time", "end-time", "number", "website", "reference-url", "email", "phone", "person-search", "host"];
+    private static readonly string[] NotFreeText = ["date", "due-date", "start-time", "end-time", "number", "website", "reference-url", "email", "phone", "person-search", "host", "organization", "attendee-organization", "parent", "new-person-organization"];
 
     [Fact]
     public async Task Hostile_strings_typed_into_every_text_field_of_every_editor_come_back_cleaned_of_controls_only_and_run_nothing()

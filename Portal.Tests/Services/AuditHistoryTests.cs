@@ -1,4 +1,5 @@
 using Portal.Auth;
+using Portal.Validation;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -66,6 +67,25 @@ public class AuditHistoryTests : IAsyncLifetime
         var sender = history.SelectMany(r => r.Changes).Single(c => c.Label == "Sent for review by");
         Assert.Equal(staff.DisplayName, sender.New);
         Assert.DoesNotContain(history.SelectMany(r => r.Changes), c => c.New == staff.Id || c.Old == staff.Id);
+    }
+
+    [Fact]
+    public async Task An_update_on_an_action_item_reads_under_the_item_title_with_every_field_labelled_and_the_writer_by_name()
+    {
+        await host.SignInAsRoleAsync(Roles.Staff);
+        var items = host.Get<Portal.Features.ActionItems.ActionItemService>();
+        var report = (await items.ListAsync(new ListQuery(null, 0, 100, null, false), new Portal.Features.ActionItems.ActionItemFilter()))
+            .Items.Single(i => i.TitleEn == Portal.DemoData.DemoActionItems.WorldBankReportTitleEn);
+        Assert.True((await items.PostUpdateAsync(report.Id, new Portal.Features.ActionItems.ActionUpdateForm { Text = "ส่งร่างรายงานแล้ว" })).IsValid);
+
+        await host.SignInAsRoleAsync(Roles.Admin);
+        var staff = (await host.Get<UserService>().ListAsync()).Single(u => u.Email == PortalHost.DemoAccount(Roles.Staff));
+        var entry = (await host.Get<AuditService>().HistoryAsync(new AuditQuery("ActionItemUpdate", null, null, 0, 50), thai: true)).Items
+            .First(r => r.Changes.Any(c => c.New == "ส่งร่างรายงานแล้ว"));
+        Assert.Equal(report.TitleTh, entry.RecordName);
+        Assert.Contains(new AuditChange("ผู้เขียน", null, staff.DisplayName, false, true), entry.Changes);
+        // Every label is a word of the reader's language, not a property name of the code.
+        Assert.All(entry.Changes, c => Assert.DoesNotMatch("^[A-Z][A-Za-z]+$", c.Label));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
                 : entry.UserId is null && entry.UserName == AuditActor.System.Name ? BilingualText.Get("Audit.System", thai) : entry.UserName;
             var email = user?.Email ?? (entry.UserName.Contains('@') ? entry.UserName : null);
             return new AuditRecord(entry.Id, entry.At, actor, email == actor ? null : email, entry.Action, entry.EntityType, entry.EntityId,
-                KindLabel(entry.EntityType), Name(entry.EntityType, entry.EntityId),
+                KindLabel(entry.EntityType), Name(entry.EntityType, entry.EntityId) ?? (entry.EntityType == "SignIn" ? entry.EntityId : null),
                 [.. fields.Select(f => new AuditChange(Label(entry.EntityType, f.Name), Value(entry.EntityType, f.Name, f.Old),
                     Value(entry.EntityType, f.Name, f.New), f.HasOld, f.HasNew))]);
         }).ToList();
@@ -110,6 +110,9 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
         if (IsAccountReference(property))
             return accountNames.GetValueOrDefault(raw) ?? BilingualText.Get("Audit.RemovedAccount", thai);
         var type = PropertyType(entityType, property);
+        // Entries about no stored record (a PDF export) carry their flags as JSON true and false.
+        if (type is null && bool.TryParse(raw, out var loose))
+            return BilingualText.Get(loose ? "Audit.Yes" : "Audit.No", thai);
         if (type is null) return raw;
         type = Nullable.GetUnderlyingType(type) ?? type;
         var culture = thai ? PortalCultures.ThaiCulture : PortalCultures.EnglishCulture;
@@ -141,6 +144,10 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
             .ToDictionary(a => a.Id, a => thai || string.IsNullOrWhiteSpace(a.TopicEn) ? a.TopicTh : a.TopicEn),
         "ActionItem" => (await db.ActionItems.IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
             .ToDictionary(a => a.Id, a => a.Title(thai)),
+        "ActionItemUpdate" => await db.ActionItemUpdates.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Join(db.ActionItems.IgnoreQueryFilters(), u => u.ActionItemId, a => a.Id, (u, a) => new { u.Id, a.TitleTh, a.TitleEn })
+            .ToDictionaryAsync(u => u.Id,
+                u => thai || string.IsNullOrWhiteSpace(u.TitleEn) ? u.TitleTh : u.TitleEn, cancellationToken),
         "Attendee" => (await db.Attendees.IgnoreQueryFilters().AsNoTracking().Include(a => a.Person).Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
             .Where(a => a.Person is not null).ToDictionary(a => a.Id, a => PersonNames.Full(a.Person!, thai)),
         _ => [],

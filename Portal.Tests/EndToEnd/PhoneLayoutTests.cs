@@ -45,6 +45,8 @@ public class PhoneLayoutTests(PortalServer server, Browser browser) : IClassFixt
             await OpenAsync(page, path);
             await AddIfTooWideAsync(page, path, tooWide);
             visited++;
+            if (path == $"/organizations/{records.WorldBank}" && role == Roles.Staff)
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath($"phone-organization-{culture}"), FullPage = true });
             if (path == "/meetings")
             {
                 await page.Locator("[data-testid=view-toggle]").GetByText(BilingualText.Get("Meeting.CalendarView", CultureInfo.GetCultureInfo(culture))).ClickAsync();

@@ -369,3 +369,44 @@ public sealed class PrinterDownTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await server.NewClient().GetAsync("/health/ready")).StatusCode);
     }
 }
+
+/// <summary>
+/// A Chromium that fails its first start (as one slow to come up on a busy machine does): the watchdog starts it again by
+/// itself, so the printer is ready before anyone asks for a document and /health says so.
+/// </summary>
+public sealed class PrinterFailedStartTests : IAsyncLifetime
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("kktt-flaky-chromium-").FullName;
+    private PortalServer server = null!;
+
+    public Task InitializeAsync()
+    {
+        var script = Path.Combine(folder, "chromium");
+        // mkdir is atomic: exactly one start fails, whichever slot comes first.
+        File.WriteAllText(script, $"#!/bin/sh\nif mkdir '{folder}/failed' 2>/dev/null; then exit 1; fi\nexec {Browser.ExecutablePath} \"$@\"\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        server = new PortalServer(new Dictionary<string, string> { ["Portal:Chromium"] = script, ["Portal:Printing:WarmUp"] = "true" });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_start_that_failed_is_tried_again_by_the_watchdog_without_waiting_for_a_document()
+    {
+        var printer = server.Services.GetRequiredService<ChromiumPdf>();
+        var watch = Stopwatch.StartNew();
+        while (!(printer.ProcessIds.Count == printer.Settings.Browsers && printer.Status.State == PrinterState.Ready))
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the printer is still {printer.Status.State} ({printer.Status.Description}) after 60 s");
+            await Task.Delay(100);
+        }
+        Assert.True(Directory.Exists(Path.Combine(folder, "failed")), "the first start did not fail, so nothing was tried again");
+        var health = await (await server.NewClient().GetAsync("/health")).Content.ReadAsStringAsync();
+        Assert.StartsWith("Healthy", health);
+    }
+}

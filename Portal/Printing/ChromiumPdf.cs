@@ -82,6 +82,12 @@ public sealed class ChromiumPdf : IAsyncDisposable
     /// <summary>Restarts any browser that no longer answers DevTools; the watchdog calls this every few seconds.</summary>
     public Task CheckAsync() => Task.WhenAll(browsers.Select(async slot =>
     {
+        // A start that failed (Chromium slow to come up on a busy machine) is tried again here, not left to the next document.
+        if (slot.Running is { IsFaulted: true } or { IsCanceled: true })
+        {
+            _ = StartedAsync(slot);
+            return;
+        }
         if (slot.Running is not { IsCompletedSuccessfully: true } running) return;
         var browser = running.Result;
         if (!browser.IsAlive)

@@ -53,22 +53,22 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
         await Browser.GoToAsync(page, $"/organizations/{id}/edit");
         await Expect(Browser.Field(page, "name-th")).Not.ToHaveValueAsync("");
         await page.ClickAsync("nav a[href=meetings]");
-        await page.WaitForURLAsync("**/meetings");
+        await LeftForAsync(page, "**/meetings");
 
         await Browser.GoToAsync(page, $"/organizations/{id}/edit");
         await Browser.Field(page, "notes").FillAsync("บันทึกแล้ว ไม่ต้องถาม");
         await page.ClickAsync("[data-testid=save]");
-        await page.WaitForURLAsync($"**/organizations/{id}");
+        await LeftForAsync(page, $"**/organizations/{id}");
         await Expect(page.Locator(".mud-main-content")).ToContainTextAsync("บันทึกแล้ว ไม่ต้องถาม");
         await page.ClickAsync("nav a[href=people]");
-        await page.WaitForURLAsync("**/people");
+        await LeftForAsync(page, "**/people");
 
         // A typed change undone is no change.
         await Browser.GoToAsync(page, "/people/new");
         await Browser.Field(page, "given-th").FillAsync("ชั่วคราว");
         await Browser.Field(page, "given-th").FillAsync("");
         await page.ClickAsync("nav a[href=organizations]");
-        await page.WaitForURLAsync("**/organizations");
+        await LeftForAsync(page, "**/organizations");
 
         Assert.Empty(dialogs);
         Assert.Empty(problems);
@@ -104,6 +104,21 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
             else await dialog.DismissAsync();
         };
         return page;
+    }
+
+    /// <summary>Waits for the page to leave for <paramref name="url"/>; if it stays, says what held it (a question asked, the guard's state).</summary>
+    private async Task LeftForAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15000 });
+        }
+        catch (TimeoutException)
+        {
+            var unsaved = await page.Locator("[data-testid=unsaved-changes]").GetAttributeAsync("data-unsaved");
+            Assert.Fail($"Still at {page.Url} instead of {url}; questions asked: [{string.Join(" | ", dialogs)}]; unsaved: {unsaved}; " +
+                        $"problems: [{string.Join(" | ", problems)}]");
+        }
     }
 
     private async Task WaitForDialogsAsync(int count)

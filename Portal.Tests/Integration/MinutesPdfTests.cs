@@ -21,7 +21,7 @@ public class MinutesPdfTests(PortalServer server)
 
     private static Task<int> PagesAsync(byte[] pdf) => Poppler.PagesAsync(pdf);
 
-    private async Task<byte[]> GetPdfAsync(HttpClient client, string path)
+    private static async Task<byte[]> GetPdfAsync(HttpClient client, string path)
     {
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -238,7 +238,7 @@ public sealed class PrinterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         new[] { "/proc/net/tcp", "/proc/net/tcp6" }.SelectMany(f => File.ReadLines(f).Skip(1))
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length > 9 && f[3] == "0A").Select(f => f[9]).ToHashSet();
 
-    private static IEnumerable<string> SocketInodes(int pid)
+    private static List<string> SocketInodes(int pid)
     {
         string[] links;
         try

@@ -75,7 +75,7 @@ public static class RedirectTarget
                 continue;
             }
             var length = rune.EncodeToUtf8(utf8);
-            foreach (var b in utf8[..length]) encoded.Append('%').Append(b.ToString("X2"));
+            foreach (var b in utf8[..length]) encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
         }
         return encoded.ToString();
     }

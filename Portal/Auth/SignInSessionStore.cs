@@ -59,7 +59,7 @@ public sealed class SignInSessionStore(IServiceScopeFactory scopes, TimeProvider
     /// A sliding renewal, the minutely security-stamp refresh or a refreshed sign-in. Only a session that still exists is
     /// updated: one ended while this request ran stays ended.
     /// </summary>
-    private Task UpdateAsync(string key, AuthenticationTicket ticket, IServiceProvider? requestServices, CancellationToken cancellationToken) =>
+    private Task<int> UpdateAsync(string key, AuthenticationTicket ticket, IServiceProvider? requestServices, CancellationToken cancellationToken) =>
         WithDatabaseAsync(requestServices, async db =>
         {
             var bytes = Serialize(ticket, key);
@@ -86,7 +86,7 @@ public sealed class SignInSessionStore(IServiceScopeFactory scopes, TimeProvider
     public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) =>
         DeleteAsync(key, httpContext.RequestServices, cancellationToken);
 
-    private Task DeleteAsync(string key, IServiceProvider? requestServices, CancellationToken cancellationToken) =>
+    private Task<int> DeleteAsync(string key, IServiceProvider? requestServices, CancellationToken cancellationToken) =>
         WithDatabaseAsync(requestServices, db => db.SignInSessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken), cancellationToken);
 
     /// <summary>Ends every session of the user but <paramref name="keptSessionId"/> (when given); the number ended.</summary>

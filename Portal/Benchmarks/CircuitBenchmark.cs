@@ -13,7 +13,7 @@ public static class CircuitBenchmark
     {
         static long Megabytes(int pid) =>
             long.Parse(File.ReadLines($"/proc/{pid}/smaps_rollup").First(l => l.StartsWith("Pss:", StringComparison.Ordinal))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
 
         await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {

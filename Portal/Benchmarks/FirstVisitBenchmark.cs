@@ -120,6 +120,6 @@ public static class FirstVisitBenchmark
         }
         Console.WriteLine($"  {profile.Name,-18} | {visit,-6} | {Median(runs.Select(r => r.HttpBytes / 1024.0)),12:0} | {Median(runs.Select(r => (double)r.Requests)),8:0} " +
             $"| {Median(runs.Select(r => r.CircuitBytes / 1024.0)),17:0} | {Median(runs.Select(r => r.InteractiveMs)) / 1000:0.00} s " +
-            $"(runs: {string.Join(", ", runs.Select(r => (r.InteractiveMs / 1000).ToString("0.00")))})");
+            $"(runs: {string.Join(", ", runs.Select(r => (r.InteractiveMs / 1000).ToString("0.00", CultureInfo.InvariantCulture)))})");
     }
 }

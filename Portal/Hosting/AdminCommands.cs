@@ -21,7 +21,7 @@ public static class AdminCommands
         "restore" => RestoreAsync(app, args),
         "seed-synthetic" => SeedSyntheticAsync(app, args),
         "benchmark-lists" => BenchmarkListsAsync(app),
-        "benchmark-circuits" => Benchmarks.CircuitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5099", int.Parse(Option(args, "--pid") ?? "0"),
+        "benchmark-circuits" => Benchmarks.CircuitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5099", int.Parse(Option(args, "--pid") ?? "0", CultureInfo.InvariantCulture),
             Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--count"), out var n) ? n : 50,
             int.TryParse(Option(args, "--rounds"), out var rounds) ? rounds : 5,
             app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),

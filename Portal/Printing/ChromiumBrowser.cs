@@ -12,6 +12,8 @@ namespace Portal.Printing;
 /// other local process can drive it. It runs in a process group of its own, so that killing it takes every process it
 /// started with it, and in a throwaway profile folder that is deleted with it: nothing of it survives a restart.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification =
+    "The only disposable is the cancellation source 'dead', which holds no timer; prints still in flight read its token after KillAsync cancels it.")]
 internal sealed class ChromiumBrowser
 {
     private readonly Process process;

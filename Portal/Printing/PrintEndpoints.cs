@@ -26,7 +26,7 @@ public static class PrintEndpoints
             var language = PrintLanguages.Parse(lang);
             var html = await service.MinutesHtmlAsync(printable, language);
             var fileName = PrintLanguages.MinutesFileName(printable.Document, language);
-            return await PdfResultAsync(service, quota, http.User, html, fileName, () => audit.RecordAsync(nameof(Meeting), id.ToString(), AuditAction.Exported,
+            return await PdfResultAsync(service, quota, http.User, html, fileName, () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported,
                 new { Document = "minutes.pdf", Language = PrintLanguages.Code(language), Version = version, printable.Draft }), cancellationToken);
         });
 
@@ -35,7 +35,7 @@ public static class PrintEndpoints
             if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();
             var html = await service.AttendanceSheetHtmlAsync(printable);
             return await PdfResultAsync(service, quota, http.User, html, PrintLanguages.AttendanceSheetFileName(printable.Document),
-                () => audit.RecordAsync(nameof(Meeting), id.ToString(), AuditAction.Exported, new { Document = "attendance-sheet.pdf" }), cancellationToken);
+                () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported, new { Document = "attendance-sheet.pdf" }), cancellationToken);
         });
         return app;
     }

@@ -28,7 +28,7 @@ public static class PrintRefusal
             thai => string.Format(thai ? PortalCultures.ThaiCulture : PortalCultures.EnglishCulture, BilingualText.Get("PrintRefused.TooLarge.Body", thai), characters, limit),
             retryAfterSeconds: null);
 
-    private static IResult Page(int status, string titleKey, Func<bool, string> body, int? retryAfterSeconds)
+    private static RefusalResult Page(int status, string titleKey, Func<bool, string> body, int? retryAfterSeconds)
     {
         string Section(bool thai) =>
             $"""<section lang="{(thai ? "th" : "en")}"><h1>{WebUtility.HtmlEncode(BilingualText.Get(titleKey, thai))}</h1><p>{WebUtility.HtmlEncode(body(thai))}</p></section>""";

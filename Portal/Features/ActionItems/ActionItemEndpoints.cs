@@ -32,7 +32,7 @@ public static class ActionItemEndpoints
                 Csv.IsoDate(r.DueDate), .. thai ? [Csv.BuddhistEraDate(r.DueDate)] : Array.Empty<string?>(),
                 H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
             ]));
-            await audit.RecordAsync(nameof(ActionItem), "export.csv", Audit.AuditAction.Exported, new { Rows = rows.Count, query });
+            await audit.RecordAsync(nameof(ActionItem), "export.csv", Audit.AuditAction.Exported, new { Rows = rows.Count, query }, cancellationToken);
             return Results.File(Csv.Write(lines), Csv.ContentType, Csv.FileName("action-items", service.Today));
         });
 
@@ -62,8 +62,8 @@ public sealed record ActionItemExportQuery(
     /// <summary>The search and filters as the list's own address carries them too (with the same names), null where unset.</summary>
     public static (string Name, string? Value)[] ListParameters(string? search, ActionItemFilter filter) =>
     [
-        ("q", search), ("status", filter.Status?.ToString()), ("org", filter.OrganizationId?.ToString()), ("assignee", filter.AssigneeId?.ToString()),
-        ("meeting", filter.MeetingId?.ToString()), ("overdue", filter.OverdueOnly ? "true" : null), ("week", filter.DueWithinWeek ? "true" : null),
+        ("q", search), ("status", filter.Status?.ToString()), ("org", filter.OrganizationId?.ToString(CultureInfo.InvariantCulture)), ("assignee", filter.AssigneeId?.ToString(CultureInfo.InvariantCulture)),
+        ("meeting", filter.MeetingId?.ToString(CultureInfo.InvariantCulture)), ("overdue", filter.OverdueOnly ? "true" : null), ("week", filter.DueWithinWeek ? "true" : null),
         ("active", filter.ActiveOnly ? "true" : null),
     ];
 }

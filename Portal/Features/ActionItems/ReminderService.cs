@@ -92,9 +92,9 @@ public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailS
             foreach (var item in digest.Items)
             {
                 var state = ActionDue.IsOverdue(item.Status, item.DueDate, today) ? BilingualText.Get("ActionItem.Overdue", thai) : BilingualText.Get("Reminder.DueSoon", thai);
-                body.AppendLine($"- [{state}] {item.Title(thai)}");
-                body.AppendLine($"  {BilingualText.Get("ActionItem.DueDate", thai)}: {ThaiDates.LongDate(item.DueDate!.Value, culture)} · {BilingualText.Get($"ActionStatus.{item.Status}", thai)}");
-                body.AppendLine($"  {publicAddress.Link($"action-items/{item.Id}")}");
+                body.AppendLine(culture, $"- [{state}] {item.Title(thai)}");
+                body.AppendLine(culture, $"  {BilingualText.Get("ActionItem.DueDate", thai)}: {ThaiDates.LongDate(item.DueDate!.Value, culture)} · {BilingualText.Get($"ActionStatus.{item.Status}", thai)}");
+                body.AppendLine(culture, $"  {publicAddress.Link($"action-items/{item.Id}")}");
             }
             body.AppendLine();
         }

@@ -94,8 +94,9 @@ public class AuditService(IDbContextFactory<PortalDbContext> dbFactory, CurrentU
         var action = result.Succeeded ? AuditAction.SignedIn : result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed;
         var typed = email.Trim();
         if (typed.Length > 100) typed = typed[..100];
+        var normalized = typed.ToUpperInvariant();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var userId = await db.Users.Where(u => u.NormalizedEmail == typed.ToUpperInvariant()).Select(u => u.Id).FirstOrDefaultAsync();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync();
         db.AuditEntries.Add(new AuditEntry
         {
             At = db.UtcNow, UserId = userId, UserName = typed, EntityType = "SignIn", EntityId = typed, Action = action,

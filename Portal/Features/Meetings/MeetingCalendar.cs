@@ -3,6 +3,7 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Portal.Localization;
+using Calendar = Ical.Net.Calendar;
 
 namespace Portal.Features.Meetings;
 

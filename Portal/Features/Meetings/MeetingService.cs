@@ -370,7 +370,9 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
                 || m.HostOrganization!.SearchText.Contains(term)
                 || m.CoHosts.Any(c => c.Organization!.SearchText.Contains(term))
                 || m.Attendees.Any(a => a.Organization != null && a.Organization.SearchText.Contains(term))
+#pragma warning disable CA1304, CA1311, CA1862 // in a query: ToLower() becomes SQL lower(), no .NET culture takes part
                 || m.Tags.Any(t => t.Name.ToLower().Contains(term)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (filter.Status is { } status)
             meetings = meetings.Where(m => m.MinutesStatus == status);
@@ -396,7 +398,9 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             var organizations = db.Organizations.Where(o => o.SearchText.Contains(term)).Select(o => o.Id);
             versions = versions.Where(v => v.SearchText.Contains(term)
                 || v.AttendingOrganizations.Any(o => organizations.Contains(o.OrganizationId))
+#pragma warning disable CA1304, CA1311, CA1862 // as above
                 || db.MeetingTags.Any(t => t.MeetingId == v.MeetingId && t.Name.ToLower().Contains(term)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         // Everything a partner is shown is approved; people's meeting histories are not a partner's to browse.
         if (filter.Status is { } status && status != MinutesStatus.Approved || filter.PersonId is not null)

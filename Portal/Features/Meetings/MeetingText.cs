@@ -7,17 +7,17 @@ public static class MeetingText
 {
     /// <summary>"ครั้งที่ 3/2567" in Thai (Buddhist Era), "No. 3/2024" in English.</summary>
     public static string Number(int number, DateOnly date, bool thai) =>
-        string.Format(BilingualText.Get("Meeting.NumberFormat", thai), number,
+        string.Format(CultureInfo.InvariantCulture, BilingualText.Get("Meeting.NumberFormat", thai), number,
             thai ? ThaiDates.BuddhistYear(date.Year) : date.Year);
 
     /// <summary>"09:00–12:00 น." in Thai, "09:00–12:00" in English.</summary>
     public static string Times(TimeOnly start, TimeOnly? end, bool thai)
     {
-        var range = end is null ? start.ToString("HH:mm") : $"{start:HH:mm}–{end:HH:mm}";
+        var range = end is null ? start.ToString("HH:mm", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{start:HH:mm}–{end:HH:mm}");
         return thai ? range + " น." : range;
     }
 
     /// <summary>"19 คน จาก 19 หน่วยงาน" / "19 people from 19 organizations".</summary>
     public static string Tally(AttendanceTally tally, bool thai) =>
-        string.Format(BilingualText.Get("Meeting.Tally", thai), tally.People, tally.Organizations);
+        string.Format(CultureInfo.InvariantCulture, BilingualText.Get("Meeting.Tally", thai), tally.People, tally.Organizations);
 }

@@ -164,7 +164,7 @@ public sealed record AttendanceTally(int People, int Organizations)
 {
     public static bool Counts(AttendanceStatus status) => status is AttendanceStatus.Present or AttendanceStatus.OnBehalf;
 
-    public static string OrganizationKey(int? organizationId, int personId) => organizationId?.ToString() ?? $"person:{personId}";
+    public static string OrganizationKey(int? organizationId, int personId) => organizationId?.ToString(CultureInfo.InvariantCulture) ?? $"person:{personId}";
 
     public static AttendanceTally Of(IEnumerable<Attendee> attendees) =>
         Of(attendees.Select(a => (a.Status, OrganizationKey(a.OrganizationId, a.PersonId))));

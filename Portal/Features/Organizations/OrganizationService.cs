@@ -114,10 +114,12 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
         var others = db.Organizations.IgnoreQueryFilters().Where(o => o.Id != id);
         // Compared as they will be stored: "World\u202E Bank" is the World Bank again (and a NUL never reaches PostgreSQL).
         var nameTh = TextCleaning.SingleLine(form.NameTh);
-        var nameEn = TextCleaning.SingleLine(form.NameEn).ToLower();
+        var nameEn = TextCleaning.SingleLine(form.NameEn).ToLowerInvariant();
         if (nameTh.Length > 0 && await others.AnyAsync(o => o.NameTh == nameTh, cancellationToken))
             errors.Add(nameof(form.NameTh), "Organization.DuplicateName");
+#pragma warning disable CA1304, CA1311, CA1862 // in a query: ToLower() becomes SQL lower(), no .NET culture takes part
         if (nameEn.Length > 0 && await others.AnyAsync(o => o.NameEn.ToLower() == nameEn, cancellationToken))
+#pragma warning restore CA1304, CA1311, CA1862
             errors.Add(nameof(form.NameEn), "Organization.DuplicateName");
         return errors;
     }

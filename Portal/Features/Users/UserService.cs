@@ -96,7 +96,7 @@ public class UserService(
         {
             DisplayName = new { old = old.DisplayName, @new = user.DisplayName },
             PersonId = new { old = old.PersonId, @new = user.PersonId },
-        });
+        }, CancellationToken.None); // saved already: the record of it must not be lost to a closed tab
         return errors;
     }
 

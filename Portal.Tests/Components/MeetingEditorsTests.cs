@@ -9,6 +9,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Localization;
 using Portal.Validation;
+using Portal.Features.Minutes;
 
 namespace Portal.Tests.Components;
 

@@ -6,6 +6,8 @@ using Portal.Auth;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Infrastructure;
 

@@ -4,6 +4,8 @@ using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.Users;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 

@@ -4,6 +4,7 @@ using Portal.Features.People;
 using Portal.Localization;
 
 using Portal.Features.Meetings;
+using Portal.Features.Minutes;
 
 namespace Portal.Tests.Unit;
 

@@ -16,6 +16,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
 using Portal.Localization;
+using Portal.Features.Minutes;
 
 namespace Portal.Hosting;
 
@@ -128,7 +129,7 @@ public static class PortalServices
         services.AddSingleton<Printing.PrintQuota>();
         services.AddHostedService<Printing.PrinterWatchdog>();
         services.AddScoped<Printing.PrintHtml>();
-        services.AddScoped<Printing.MinutesPdfService>();
+        services.AddScoped<MinutesPdfService>();
         return builder;
     }
 }

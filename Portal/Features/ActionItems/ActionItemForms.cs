@@ -52,7 +52,7 @@ public sealed record ActionUpdateForm
 
 public sealed record ActionItemRow(
     int Id, string TitleTh, string TitleEn, DateOnly? DueDate, ActionPriority Priority, ActionStatus Status,
-    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Meetings.BilingualName? Assignee, IReadOnlyList<string> Owners,
+    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Localization.BilingualName? Assignee, IReadOnlyList<string> Owners,
     string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted)
 {
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;

@@ -5,6 +5,7 @@ using Portal.Features.Meetings;
 using Portal.Features.People;
 using Portal.Files;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.ActionItems;
 
@@ -16,7 +17,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public Task<bool> IsInternalUserAsync() => currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
 
     /// <summary>The authors of <paramref name="updates"/> by account, as people: the linked person's name, else the account's display name.</summary>
-    public async Task<Dictionary<string, Meetings.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, Localization.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return (await Users.AccountPeople.ByIdAsync(db, updates.Select(u => u.AuthorUserId), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name);

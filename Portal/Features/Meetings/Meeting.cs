@@ -3,6 +3,7 @@ using Portal.Validation;
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Minutes;
 
 namespace Portal.Features.Meetings;
 

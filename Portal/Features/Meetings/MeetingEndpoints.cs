@@ -2,6 +2,7 @@ using System.Net.Mime;
 using Microsoft.Net.Http.Headers;
 using Portal.Hosting;
 using Portal.Localization;
+using Portal.Features.Minutes;
 
 namespace Portal.Features.Meetings;
 

@@ -163,3 +163,8 @@ public sealed record MeetingFilter(MeetingKind? Kind = null, int? Year = null, M
     /// is neither is 0, which matches nothing.</summary>
     public static int ToGregorianYear(int year) => Localization.TypedDates.GregorianYear(year, Localization.TypedDates.CurrentYear) ?? 0;
 }
+
+public sealed record MeetingReferenceRow(int Id, string Title, string? Publisher, string? Url)
+{
+    public static MeetingReferenceRow From(MeetingReference r) => new(r.Id, r.Title, r.Publisher, r.Url);
+}

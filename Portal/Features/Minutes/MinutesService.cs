@@ -4,7 +4,10 @@ using Portal.Data;
 using Portal.Features.Users;
 using Portal.Validation;
 
-namespace Portal.Features.Meetings;
+using Portal.Features.Meetings;
+using Portal.Localization;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>Moves minutes through draft → in review → approved, freezing each approved version.</summary>
 public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access)

@@ -13,7 +13,7 @@ public static class MeetingEndpoints
     {
         var meetings = app.MapGroup("/meetings").RequireAuthorization().HoldsPersonalData();
 
-        meetings.MapGet("/calendar.ics", async (MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/calendar.ics", async (MeetingListService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var all = await service.FeedAsync(cancellationToken);
             var thai = PortalCultures.IsThai();
@@ -21,7 +21,7 @@ public static class MeetingEndpoints
             return Results.Text(text, MeetingCalendar.ContentType);
         });
 
-        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingListService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var meeting = await service.FindAsync(id, cancellationToken);
             if (meeting is null) return Results.NotFound();

@@ -1,5 +1,6 @@
 using Portal.Data;
 using Portal.Validation;
+using Portal.Features.Meetings;
 
 namespace Portal.Features.ActionItems;
 
@@ -62,3 +63,7 @@ public sealed record ActionItemRow(
 public sealed record ActionItemFilter(
     ActionStatus? Status = null, int? OrganizationId = null, int? AssigneeId = null, int? MeetingId = null,
     bool OverdueOnly = false, bool DueWithinWeek = false, bool ActiveOnly = false);
+
+/// <summary>What the action-item editor opens with.</summary>
+public sealed record ActionItemEditorData(ActionItemForm Form, List<Organizations.OrganizationRow> Organizations, List<MeetingRow> Meetings,
+    List<AgendaChoice> AgendaItems, People.PersonRow? Assignee);

@@ -79,6 +79,12 @@ public class MeetingListService(IDbContextFactory<PortalDbContext> dbFactory, Me
     public async Task<List<MeetingRow>> PickListAsync(int? exceptId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await PickListAsync(db, access, exceptId, cancellationToken);
+    }
+
+    /// <summary>As <see cref="PickListAsync(int?, CancellationToken)"/>, on a context the caller already holds.</summary>
+    internal static async Task<List<MeetingRow>> PickListAsync(PortalDbContext db, MeetingAccess access, int? exceptId, CancellationToken cancellationToken)
+    {
         if (await access.PartnerVersionsAsync(db, cancellationToken) is { } approved)
             return await ApprovedRows(approved.Where(v => v.MeetingId != exceptId).OrderByDescending(v => v.Date).Take(500)).ToListAsync(cancellationToken);
         var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Where(m => m.Id != exceptId)

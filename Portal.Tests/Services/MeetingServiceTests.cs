@@ -83,6 +83,36 @@ public class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_section_saves_only_its_part_and_the_meetings_own_fields_are_read_again()
+    {
+        var id = await NewDraftAsync();
+        Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "วาระแรก", TopicEn = "First" })).Succeeded);
+        Assert.True((await Links.SetTagsAsync(id, ["เมืองอัจฉริยะ"])).IsValid);
+        var shown = (await Meetings.GetAsync(id))!;
+
+        Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = await PersonIdAsync("Melinda") })).Succeeded);
+        Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "วาระที่สอง", TopicEn = "Second" })).Succeeded);
+        var reloaded = (await Meetings.ReloadAsync(shown, MeetingParts.Attendees))!;
+
+        Assert.Equal("Melinda", Assert.Single(reloaded.Attendees).Person!.GivenNameEn);
+        // The agenda was not said to have changed: it is kept as shown, not read again.
+        Assert.Same(shown.AgendaItems, reloaded.AgendaItems);
+        Assert.Single(reloaded.AgendaItems);
+        Assert.Same(shown.Tags, reloaded.Tags);
+        Assert.Equal("KKTT", reloaded.HostOrganization!.Acronym);
+        Assert.Equal(["วาระแรก", "วาระที่สอง"], (await Meetings.ReloadAsync(reloaded, MeetingParts.Agenda))!.AgendaItems.Select(i => i.TopicTh));
+
+        // The meeting's own fields are always current (an administrator still sees a deleted meeting, marked so); a meeting
+        // gone from the user's view reloads as nothing.
+        await Meetings.DeleteAsync(id);
+        Assert.Null(await Meetings.ReloadAsync(reloaded, MeetingParts.None));
+        await host.SignInAsRoleAsync(Roles.Admin);
+        Assert.NotNull((await Meetings.ReloadAsync(reloaded, MeetingParts.None))!.DeletedAt);
+        await host.SignInAsRoleAsync(Roles.Partner);
+        Assert.Null(await Meetings.ReloadAsync(reloaded, MeetingParts.None));
+    }
+
+    [Fact]
     public async Task The_demo_workshop_is_recorded_in_full()
     {
         var workshop = (await Meetings.GetAsync(await WorkshopIdAsync()))!;

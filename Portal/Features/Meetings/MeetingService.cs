@@ -10,7 +10,26 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
 {
     /// <summary>One meeting with all it holds, or null when it does not exist or the user may not see it.
     /// People and organizations deleted since still show: past minutes keep naming them.</summary>
-    public async Task<Meeting?> GetAsync(int id, CancellationToken cancellationToken = default)
+    public Task<Meeting?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        LoadVisibleAsync(id, MeetingParts.All, cancellationToken);
+
+    /// <summary>
+    /// The meeting <paramref name="shown"/> after a section of its page changed <paramref name="changed"/>: the meeting's own
+    /// fields and those parts are read again, the other parts are kept as shown. Null when the user may no longer see it.
+    /// </summary>
+    public async Task<Meeting?> ReloadAsync(Meeting shown, MeetingParts changed, CancellationToken cancellationToken = default)
+    {
+        var fresh = await LoadVisibleAsync(shown.Id, changed, cancellationToken);
+        if (fresh is null) return null;
+        if (!changed.HasFlag(MeetingParts.Attendees)) fresh.Attendees = shown.Attendees;
+        if (!changed.HasFlag(MeetingParts.Agenda)) fresh.AgendaItems = shown.AgendaItems;
+        if (!changed.HasFlag(MeetingParts.References)) fresh.References = shown.References;
+        if (!changed.HasFlag(MeetingParts.Links)) (fresh.Tags, fresh.RelatedActivities) = (shown.Tags, shown.RelatedActivities);
+        if (!changed.HasFlag(MeetingParts.Attachments)) fresh.Attachments = shown.Attachments;
+        return fresh;
+    }
+
+    private async Task<Meeting?> LoadVisibleAsync(int id, MeetingParts parts, CancellationToken cancellationToken)
     {
         // Partners read approved versions only (MinutesService), never the live record that staff may be correcting.
         if (await currentUser.IsInAnyRoleAsync(Roles.Partner) && !await currentUser.IsInAnyRoleAsync(Policies.InternalRoles))
@@ -18,7 +37,7 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await (await access.VisibleAsync(db, includeDeleted: true, cancellationToken)).AnyAsync(m => m.Id == id, cancellationToken))
             return null;
-        var meeting = await LoadWholeAsync(db, id, cancellationToken);
+        var meeting = await LoadAsync(db, id, parts, cancellationToken);
         if (meeting is null) return null;
         // Links to meetings the user may not see (or that were deleted) are not shown.
         var linked = meeting.RelatedActivities.Select(r => r.RelatedMeetingId).Append(meeting.PreviousMeetingId).OfType<int>().ToList();
@@ -32,23 +51,32 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
 
     /// <summary>A meeting with everything it holds, including people and organizations deleted since, in the minutes' order.
     /// Asks nothing about the user: callers check <see cref="MeetingAccess"/> first.</summary>
-    internal static async Task<Meeting?> LoadWholeAsync(PortalDbContext db, int id, CancellationToken cancellationToken)
+    internal static Task<Meeting?> LoadWholeAsync(PortalDbContext db, int id, CancellationToken cancellationToken) =>
+        LoadAsync(db, id, MeetingParts.All, cancellationToken);
+
+    /// <summary>The meeting's own fields, hosts and previous meeting, and of what it holds only <paramref name="parts"/>.</summary>
+    private static async Task<Meeting?> LoadAsync(PortalDbContext db, int id, MeetingParts parts, CancellationToken cancellationToken)
     {
-        var meeting = await db.Meetings.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
+        IQueryable<Meeting> query = db.Meetings.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(m => m.HostOrganization)
             .Include(m => m.CoHosts).ThenInclude(c => c.Organization)
-            .Include(m => m.PreviousMeeting)
-            // Filters are off for the people and organizations named (deleted since, still in the record), but what was
-            // removed from the meeting itself stays out.
-            .Include(m => m.AgendaItems.Where(i => i.DeletedAt == null)).ThenInclude(i => i.Presenter)
-            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Person)
-            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Organization)
-            .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.OnBehalfOfPerson)
-            .Include(m => m.References.Where(r => r.DeletedAt == null))
-            .Include(m => m.Tags.Where(t => t.DeletedAt == null))
-            .Include(m => m.RelatedActivities.Where(r => r.DeletedAt == null)).ThenInclude(r => r.RelatedMeeting)
-            .Include(m => m.Attachments)
-            .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+            .Include(m => m.PreviousMeeting);
+        // Filters are off for the people and organizations named (deleted since, still in the record), but what was
+        // removed from the meeting itself stays out.
+        if (parts.HasFlag(MeetingParts.Agenda))
+            query = query.Include(m => m.AgendaItems.Where(i => i.DeletedAt == null)).ThenInclude(i => i.Presenter);
+        if (parts.HasFlag(MeetingParts.Attendees))
+            query = query.Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Person)
+                .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.Organization)
+                .Include(m => m.Attendees.Where(a => a.DeletedAt == null)).ThenInclude(a => a.OnBehalfOfPerson);
+        if (parts.HasFlag(MeetingParts.References))
+            query = query.Include(m => m.References.Where(r => r.DeletedAt == null));
+        if (parts.HasFlag(MeetingParts.Links))
+            query = query.Include(m => m.Tags.Where(t => t.DeletedAt == null))
+                .Include(m => m.RelatedActivities.Where(r => r.DeletedAt == null)).ThenInclude(r => r.RelatedMeeting);
+        if (parts.HasFlag(MeetingParts.Attachments))
+            query = query.Include(m => m.Attachments);
+        var meeting = await query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null) return null;
         meeting.AgendaItems.Sort((a, b) => a.Position.CompareTo(b.Position));
         meeting.Attendees.Sort((a, b) => a.Role != b.Role ? a.Role.CompareTo(b.Role) : a.Id.CompareTo(b.Id));
@@ -150,4 +178,18 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SoftDeletes.SetDeletedAsync<Meeting>(db, id, deleted: false, cancellationToken);
     }
+}
+
+/// <summary>What a meeting holds besides its own fields, for reading again only what a section of its page changed.</summary>
+[Flags]
+public enum MeetingParts
+{
+    None = 0,
+    Attendees = 1,
+    Agenda = 2,
+    References = 4,
+    /// <summary>Tags and related activities.</summary>
+    Links = 8,
+    Attachments = 16,
+    All = Attendees | Agenda | References | Links | Attachments,
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
-using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Portal.Features.Audit;
 using Portal.Validation;
 
 namespace Portal.Data;

@@ -6,6 +6,7 @@ using Portal.Features.People;
 
 namespace Portal.Features.Meetings;
 
+[Audited]
 public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars
 {
     public int Version { get; set; }
@@ -94,6 +95,7 @@ public enum MinutesStatus
     Approved,
 }
 
+[Audited]
 public class MeetingCoHost
 {
     public int MeetingId { get; set; }
@@ -102,6 +104,7 @@ public class MeetingCoHost
 }
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
+[Audited]
 public class AgendaItem : IVersioned, ISoftDeletable
 {
     public DateTime? DeletedAt { get; set; }
@@ -122,6 +125,7 @@ public class AgendaItem : IVersioned, ISoftDeletable
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
+[Audited]
 public class Attendee : IVersioned, ISoftDeletable
 {
     public DateTime? DeletedAt { get; set; }
@@ -164,6 +168,7 @@ public enum AttendanceStatus
 }
 
 /// <summary>A document presented at the meeting, e.g. the World Bank's Thailand Economic Monitor.</summary>
+[Audited]
 public class MeetingReference : ISoftDeletable
 {
     public int Id { get; set; }
@@ -175,6 +180,7 @@ public class MeetingReference : ISoftDeletable
 }
 
 /// <summary>A tag on a meeting; a removed tag is hidden and comes back if the same tag is added again.</summary>
+[Audited]
 public class MeetingTag : ISoftDeletable
 {
     public int MeetingId { get; set; }
@@ -183,6 +189,7 @@ public class MeetingTag : ISoftDeletable
 }
 
 /// <summary>Another meeting or a project the meeting relates to.</summary>
+[Audited]
 public class RelatedActivity : ISoftDeletable
 {
     public int Id { get; set; }
@@ -194,6 +201,7 @@ public class RelatedActivity : ISoftDeletable
     public DateTime? DeletedAt { get; set; }
 }
 
+[Audited]
 public class MeetingAttachment
 {
     public int Id { get; set; }
@@ -213,8 +221,11 @@ public class MeetingAttachment
 /// document it keeps, as columns, the particulars that partners' lists, search and calendars ask about, and the
 /// organizations it lists as attending: what a partner sees is decided by the approved record, never by a draft.
 /// </summary>
+[Audited, AppendOnly(ApprovedMinutes.NeverChanged)]
 public class ApprovedMinutes : IMeetingParticulars
 {
+    internal const string NeverChanged = "Approved minutes are a record of what was approved; they are never changed or removed.";
+
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int Version { get; set; }
@@ -277,6 +288,7 @@ public class ApprovedMinutes : IMeetingParticulars
 }
 
 /// <summary>An organization an approved version lists as attending (present, or through a stand-in); frozen with its version.</summary>
+[Audited, AppendOnly(ApprovedMinutes.NeverChanged)]
 public class ApprovedMinutesOrganization
 {
     public int ApprovedMinutesId { get; set; }

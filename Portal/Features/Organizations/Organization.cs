@@ -3,6 +3,7 @@ using Portal.Data;
 
 namespace Portal.Features.Organizations;
 
+[Audited]
 public class Organization : ISoftDeletable, ISearchable, IVersioned
 {
     public int Version { get; set; }

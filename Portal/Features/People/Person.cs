@@ -3,6 +3,7 @@ using Portal.Features.Organizations;
 
 namespace Portal.Features.People;
 
+[Audited]
 public class Person : ISoftDeletable, ISearchable, IVersioned
 {
     public int Version { get; set; }
@@ -21,7 +22,8 @@ public class Person : ISoftDeletable, ISearchable, IVersioned
 
     /// <summary>PDPA section 24: the lawful basis on which KKTT keeps this person's data.</summary>
     public LegalBasis LegalBasis { get; set; }
-    public DateTime? AnonymizedAt { get; set; }
+    /// <summary>When the person's details were erased; the save that erases them is logged as an anonymisation.</summary>
+    [AuditedAs(AuditAction.Anonymized)] public DateTime? AnonymizedAt { get; set; }
 
     public DateTime? DeletedAt { get; set; }
     public string SearchText { get; set; } = "";

@@ -3,11 +3,12 @@ using Portal.Validation;
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Localization;
 
 namespace Portal.Features.Meetings;
 
 [Audited]
-public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars
+public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -65,6 +66,9 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
 
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
 
+    /// <summary>A meeting is known by its date and title: a series has many of the same name.</summary>
+    string INamedRecord.ReferenceName(bool thai) => $"{ThaiDates.LongDate(Date)} · {Title(thai)}";
+
     /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
     public string Venue(bool thai) => string.Join(", ",
         new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -105,7 +109,7 @@ public class MeetingCoHost
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
 [Audited]
-public class AgendaItem : IVersioned, ISoftDeletable
+public class AgendaItem : IVersioned, ISoftDeletable, INamedRecord
 {
     public DateTime? DeletedAt { get; set; }
     public int Version { get; set; }
@@ -122,6 +126,8 @@ public class AgendaItem : IVersioned, ISoftDeletable
     [MultiLine] public string? DiscussionEn { get; set; }
     [MultiLine] public string? ResolutionTh { get; set; }
     [MultiLine] public string? ResolutionEn { get; set; }
+
+    string INamedRecord.ReferenceName(bool thai) => thai || string.IsNullOrWhiteSpace(TopicEn) ? TopicTh : TopicEn;
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>

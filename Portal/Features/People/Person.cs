@@ -4,7 +4,7 @@ using Portal.Features.Organizations;
 namespace Portal.Features.People;
 
 [Audited]
-public class Person : ISoftDeletable, ISearchable, IVersioned
+public class Person : ISoftDeletable, ISearchable, IVersioned, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -30,6 +30,8 @@ public class Person : ISoftDeletable, ISearchable, IVersioned
 
     public string BuildSearchText() =>
         SearchTextBuilder.Build(GivenNameTh, FamilyNameTh, GivenNameEn, FamilyNameEn, PositionTh, PositionEn, Email);
+
+    string INamedRecord.ReferenceName(bool thai) => PersonNames.Full(this, thai);
 }
 
 public enum Honorific

@@ -1,5 +1,6 @@
 using Portal.Auth;
 using Portal.Validation;
+using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;

@@ -1,4 +1,3 @@
-using Portal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;

@@ -1,6 +1,8 @@
 using Portal.Data;
-using Portal.Validation;
 using Portal.Features.Meetings;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+using Portal.Validation;
 
 namespace Portal.Features.ActionItems;
 
@@ -13,10 +15,10 @@ public sealed record ActionItemForm : IVersionedForm
     public string TitleEn { get; set; } = "";
     public string? DescriptionTh { get; set; }
     public string? DescriptionEn { get; set; }
-    public int? MeetingId { get; set; }
-    public int? AgendaItemId { get; set; }
-    public IReadOnlyCollection<int> OwnerOrganizationIds { get; set; } = [];
-    public int? AssigneeId { get; set; }
+    [RefersTo<Meeting>] public int? MeetingId { get; set; }
+    [RefersTo<AgendaItem>] public int? AgendaItemId { get; set; }
+    [RefersTo<Organization>] public IReadOnlyCollection<int> OwnerOrganizationIds { get; set; } = [];
+    [RefersTo<Person>] public int? AssigneeId { get; set; }
     public DateTime? DueDate { get; set; }
     public ActionPriority Priority { get; set; } = ActionPriority.Normal;
     public ActionStatus Status { get; set; }

@@ -4,10 +4,12 @@ using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Features.Meetings;
 
-public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars
+[Audited]
+public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -65,6 +67,9 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
 
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
 
+    /// <summary>A meeting is known by its date and title: a series has many of the same name.</summary>
+    string INamedRecord.ReferenceName(bool thai) => $"{ThaiDates.LongDate(Date)} · {Title(thai)}";
+
     /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
     public string Venue(bool thai) => string.Join(", ",
         new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -95,6 +100,7 @@ public enum MinutesStatus
     Approved,
 }
 
+[Audited]
 public class MeetingCoHost
 {
     public int MeetingId { get; set; }
@@ -103,7 +109,8 @@ public class MeetingCoHost
 }
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
-public class AgendaItem : IVersioned, ISoftDeletable
+[Audited]
+public class AgendaItem : IVersioned, ISoftDeletable, INamedRecord
 {
     public DateTime? DeletedAt { get; set; }
     public int Version { get; set; }
@@ -120,9 +127,12 @@ public class AgendaItem : IVersioned, ISoftDeletable
     [MultiLine] public string? DiscussionEn { get; set; }
     [MultiLine] public string? ResolutionTh { get; set; }
     [MultiLine] public string? ResolutionEn { get; set; }
+
+    string INamedRecord.ReferenceName(bool thai) => thai || string.IsNullOrWhiteSpace(TopicEn) ? TopicTh : TopicEn;
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
+[Audited]
 public class Attendee : IVersioned, ISoftDeletable
 {
     public DateTime? DeletedAt { get; set; }
@@ -165,6 +175,7 @@ public enum AttendanceStatus
 }
 
 /// <summary>A document presented at the meeting, e.g. the World Bank's Thailand Economic Monitor.</summary>
+[Audited]
 public class MeetingReference : ISoftDeletable
 {
     public int Id { get; set; }
@@ -176,6 +187,7 @@ public class MeetingReference : ISoftDeletable
 }
 
 /// <summary>A tag on a meeting; a removed tag is hidden and comes back if the same tag is added again.</summary>
+[Audited]
 public class MeetingTag : ISoftDeletable
 {
     public int MeetingId { get; set; }
@@ -184,6 +196,7 @@ public class MeetingTag : ISoftDeletable
 }
 
 /// <summary>Another meeting or a project the meeting relates to.</summary>
+[Audited]
 public class RelatedActivity : ISoftDeletable
 {
     public int Id { get; set; }
@@ -195,6 +208,7 @@ public class RelatedActivity : ISoftDeletable
     public DateTime? DeletedAt { get; set; }
 }
 
+[Audited]
 public class MeetingAttachment
 {
     public int Id { get; set; }
@@ -214,8 +228,11 @@ public class MeetingAttachment
 /// document it keeps, as columns, the particulars that partners' lists, search and calendars ask about, and the
 /// organizations it lists as attending: what a partner sees is decided by the approved record, never by a draft.
 /// </summary>
+[Audited, AppendOnly(ApprovedMinutes.NeverChanged)]
 public class ApprovedMinutes : IMeetingParticulars
 {
+    internal const string NeverChanged = "Approved minutes are a record of what was approved; they are never changed or removed.";
+
     public int Id { get; set; }
     public int MeetingId { get; set; }
     public int Version { get; set; }
@@ -278,6 +295,7 @@ public class ApprovedMinutes : IMeetingParticulars
 }
 
 /// <summary>An organization an approved version lists as attending (present, or through a stand-in); frozen with its version.</summary>
+[Audited, AppendOnly(ApprovedMinutes.NeverChanged)]
 public class ApprovedMinutesOrganization
 {
     public int ApprovedMinutesId { get; set; }

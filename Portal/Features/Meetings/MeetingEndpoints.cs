@@ -54,7 +54,7 @@ public static class MeetingEndpoints
                 (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
                 H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.Represented(thai), a.Reason(thai),
             ]));
-            await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), Audit.AuditAction.Exported, new { Document = "attendance.csv" }, cancellationToken);
+            await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), Data.AuditAction.Exported, new { Document = "attendance.csv" }, cancellationToken);
             return Results.File(Exports.Csv.Write(lines), Exports.Csv.ContentType, Exports.Csv.FileName($"attendance-{id}", meeting.Date));
         }).RequireAuthorization(Auth.Policies.InternalUsers);
         return app;

@@ -1,4 +1,6 @@
 using Portal.Data;
+using Portal.Features.Organizations;
+using Portal.Features.People;
 using Portal.Validation;
 
 namespace Portal.Features.Meetings;
@@ -20,9 +22,9 @@ public sealed record MeetingForm : IVersionedForm
     public string? RoomEn { get; set; }
     public string? BuildingTh { get; set; }
     public string? BuildingEn { get; set; }
-    public int? HostOrganizationId { get; set; }
-    public IReadOnlyCollection<int> CoHostOrganizationIds { get; set; } = [];
-    public int? PreviousMeetingId { get; set; }
+    [RefersTo<Organization>] public int? HostOrganizationId { get; set; }
+    [RefersTo<Organization>] public IReadOnlyCollection<int> CoHostOrganizationIds { get; set; } = [];
+    [RefersTo<Meeting>] public int? PreviousMeetingId { get; set; }
     public string? ObjectivesTh { get; set; }
     public string? ObjectivesEn { get; set; }
 
@@ -63,7 +65,7 @@ public sealed record AgendaItemForm : IVersionedForm
 
     public string TopicTh { get; set; } = "";
     public string TopicEn { get; set; } = "";
-    public int? PresenterId { get; set; }
+    [RefersTo<Person>] public int? PresenterId { get; set; }
     public string? DiscussionTh { get; set; }
     public string? DiscussionEn { get; set; }
     public string? ResolutionTh { get; set; }
@@ -93,8 +95,8 @@ public sealed record AttendeeForm : IVersionedForm
     /// <summary>The version of the record this form was filled from.</summary>
     public int Version { get; set; }
 
-    public int? PersonId { get; set; }
-    public int? OrganizationId { get; set; }
+    [RefersTo<Person>] public int? PersonId { get; set; }
+    [RefersTo<Organization>] public int? OrganizationId { get; set; }
     public string? PositionTh { get; set; }
     public string? PositionEn { get; set; }
     public AttendeeRole Role { get; set; } = AttendeeRole.Participant;

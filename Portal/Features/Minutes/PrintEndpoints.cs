@@ -1,3 +1,4 @@
+using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Hosting;

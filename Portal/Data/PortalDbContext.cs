@@ -9,6 +9,7 @@ using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Minutes;
 
 namespace Portal.Data;
 

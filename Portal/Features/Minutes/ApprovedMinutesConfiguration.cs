@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Data;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Minutes;
 
 internal sealed class ApprovedMinutesConfiguration : IEntityTypeConfiguration<ApprovedMinutes>
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Features.Organizations;
 
-namespace Portal.Features.Meetings;
+namespace Portal.Features.Minutes;
 
 internal sealed class ApprovedMinutesOrganizationConfiguration : IEntityTypeConfiguration<ApprovedMinutesOrganization>
 {

@@ -140,7 +140,7 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Contains(workshop.Tags, t => t.Name == "Funding City");
         Assert.Equal(MinutesStatus.Approved, workshop.MinutesStatus);
         var version = Assert.Single(await host.Get<MinutesService>().VersionsAsync(workshop.Id));
-        Assert.Equal("Coordinator (demo)", version.ApprovedBy.Get(thai: false));
+        Assert.Equal("Coordinator (demo)", version.ApprovedBy.In(thai: false));
     }
 
     [Fact]

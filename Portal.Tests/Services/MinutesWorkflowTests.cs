@@ -71,7 +71,7 @@ public class MinutesWorkflowTests : IAsyncLifetime
         await host.SignInAsRoleAsync(Roles.Coordinator);
         Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.Approve)).IsValid);
         var approved = (await Minutes.GetVersionAsync(id, 1))!.Value;
-        Assert.Equal("Coordinator (demo)", approved.Approval.ApprovedBy.Get(thai: false));
+        Assert.Equal("Coordinator (demo)", approved.Approval.ApprovedBy.In(thai: false));
         Assert.Equal("ต้นฉบับ", Assert.Single(approved.Document.AgendaItems).TopicTh);
         Assert.Equal(MinutesStatus.Approved, approved.Document.Status);
     }

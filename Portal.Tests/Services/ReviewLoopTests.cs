@@ -147,7 +147,7 @@ public class ReviewLoopTests : IAsyncLifetime
 
         var version = Assert.Single(await Minutes.VersionsAsync(id));
         Assert.Equal("นายสมชาย ใจดี", version.ApprovedBy.Th);
-        Assert.Equal("Mr. Somchai Jaidee", version.ApprovedBy.Get(thai: false));
+        Assert.Equal("Mr. Somchai Jaidee", version.ApprovedBy.In(thai: false));
         var document = (await Minutes.GetVersionAsync(id, 1))!.Value.Document;
         Assert.Equal("นายสมหญิง รักงาน", document.Recorder!.Name.Th);
         Assert.Equal("เจ้าหน้าที่โครงการ", document.Recorder.Position(thai: true));

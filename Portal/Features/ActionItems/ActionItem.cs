@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Localization;
 
 namespace Portal.Features.ActionItems;
 
@@ -34,7 +35,7 @@ public class ActionItem : ISoftDeletable, ISearchable, IVersioned
 
     public string BuildSearchText() => SearchTextBuilder.Build(TitleTh, TitleEn, DescriptionTh, DescriptionEn);
 
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
 }
 
 [Audited]

@@ -28,7 +28,7 @@ public static class ActionItemEndpoints
             };
             lines.AddRange(rows.Select(r => (IReadOnlyList<string?>)
             [
-                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title(thai), string.Join(", ", r.Owners), r.Assignee?.Get(thai),
+                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Title(thai), string.Join(", ", r.Owners), r.Assignee?.In(thai),
                 Csv.IsoDate(r.DueDate), .. thai ? [Csv.BuddhistEraDate(r.DueDate)] : Array.Empty<string?>(),
                 H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
             ]));

@@ -3,6 +3,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.ActionItems;
 
@@ -55,11 +56,11 @@ public sealed record ActionUpdateForm
 
 public sealed record ActionItemRow(
     int Id, string TitleTh, string TitleEn, DateOnly? DueDate, ActionPriority Priority, ActionStatus Status,
-    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Localization.BilingualName? Assignee, IReadOnlyList<string> Owners,
+    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Localization.Bilingual? Assignee, IReadOnlyList<string> Owners,
     string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted)
 {
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
-    public string? MeetingTitle(bool thai) => thai || string.IsNullOrWhiteSpace(MeetingTitleEn) ? MeetingTitleTh : MeetingTitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
+    public string? MeetingTitle(bool thai) => new Bilingual(MeetingTitleTh, MeetingTitleEn).In(thai);
 }
 
 public sealed record ActionItemFilter(

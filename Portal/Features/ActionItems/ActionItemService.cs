@@ -17,7 +17,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public Task<bool> IsInternalUserAsync() => currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
 
     /// <summary>The authors of <paramref name="updates"/> by account, as people: the linked person's name, else the account's display name.</summary>
-    public async Task<Dictionary<string, Localization.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, Localization.Bilingual>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return (await Users.AccountPeople.ByIdAsync(db, updates.Select(u => u.AuthorUserId), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name);
@@ -355,7 +355,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             var i = items[id];
             var update = latest.GetValueOrDefault(id);
             return new ActionItemRow(i.Id, i.TitleTh, i.TitleEn, i.DueDate, i.Priority, i.Status, i.MeetingId, i.Meeting?.TitleTh, i.Meeting?.TitleEn,
-                i.Assignee is null ? null : BilingualName.Of(i.Assignee),
+                i.Assignee is null ? null : PersonNames.Bilingual(i.Assignee),
                 i.Owners.Select(o => o.Organization?.Acronym ?? o.Organization?.NameTh ?? "").ToList(),
                 update?.Text is { Length: > 0 } text ? text : null, update?.At, i.DeletedAt != null);
         }).ToList();

@@ -153,5 +153,5 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
 /// <summary>An agenda item as a drop-down lists it.</summary>
 public sealed record AgendaChoice(int Id, int Position, string TopicTh, string TopicEn)
 {
-    public string Label(bool thai) => $"{Position}. {(thai ? TopicTh : TopicEn)}";
+    public string Label(bool thai) => $"{Position}. {new Bilingual(TopicTh, TopicEn).In(thai)}";
 }

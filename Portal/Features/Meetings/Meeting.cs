@@ -65,7 +65,7 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     public string BuildSearchText() =>
         SearchTextBuilder.Build(TitleTh, TitleEn, RoomTh, RoomEn, BuildingTh, BuildingEn, ObjectivesTh, ObjectivesEn);
 
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
 
     /// <summary>A meeting is known by its date and title: a series has many of the same name.</summary>
     string INamedRecord.ReferenceName(bool thai) => $"{ThaiDates.LongDate(Date)} · {Title(thai)}";
@@ -128,7 +128,7 @@ public class AgendaItem : IVersioned, ISoftDeletable, INamedRecord
     [MultiLine] public string? ResolutionTh { get; set; }
     [MultiLine] public string? ResolutionEn { get; set; }
 
-    string INamedRecord.ReferenceName(bool thai) => thai || string.IsNullOrWhiteSpace(TopicEn) ? TopicTh : TopicEn;
+    string INamedRecord.ReferenceName(bool thai) => new Bilingual(TopicTh, TopicEn).In(thai);
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>

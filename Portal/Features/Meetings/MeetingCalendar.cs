@@ -58,9 +58,9 @@ public static class MeetingCalendar
 /// </summary>
 public sealed record CalendarEntry(int Id, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, string TitleTh, string TitleEn, string VenueTh, string VenueEn)
 {
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
 
-    public string Venue(bool thai) => thai || string.IsNullOrWhiteSpace(VenueEn) ? VenueTh : VenueEn;
+    public string Venue(bool thai) => new Bilingual(VenueTh, VenueEn).In(thai);
 
     public static CalendarEntry From(Meeting meeting) => new(meeting.Id, meeting.Date, meeting.StartTime, meeting.EndTime,
         meeting.TitleTh, meeting.TitleEn, meeting.Venue(thai: true), meeting.Venue(thai: false));

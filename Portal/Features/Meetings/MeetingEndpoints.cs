@@ -51,7 +51,7 @@ public static class MeetingEndpoints
             var document = MinutesDocument.From(meeting);
             lines.AddRange(document.Attendees.Select((a, index) => (IReadOnlyList<string?>)
             [
-                (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
+                (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.In(thai), a.Organization.In(thai), a.Position(thai),
                 H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.Represented(thai), a.Reason(thai),
             ]));
             await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), Data.AuditAction.Exported, new { Document = "attendance.csv" }, cancellationToken);

@@ -2,6 +2,7 @@ using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.Meetings;
 
@@ -153,9 +154,9 @@ public sealed record MeetingRow(
     int Id, MeetingKind Kind, string TitleTh, string TitleEn, int? Number, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime,
     string? HostAcronym, string? HostNameTh, string? HostNameEn, MinutesStatus Status, bool IsDeleted)
 {
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
     public string OtherTitle(bool thai) => thai ? TitleEn : TitleTh;
-    public string Host(bool thai) => HostAcronym ?? (thai ? HostNameTh : HostNameEn) ?? "";
+    public string Host(bool thai) => HostAcronym ?? new Bilingual(HostNameTh, HostNameEn).In(thai);
 }
 
 /// <summary>The list's filters beyond the search box.</summary>

@@ -22,9 +22,9 @@ public sealed record MinutesDocument(
     DateOnly Date,
     TimeOnly StartTime,
     TimeOnly? EndTime,
-    BilingualName Venue,
-    BilingualName Host,
-    IReadOnlyList<BilingualName> CoHosts,
+    Bilingual Venue,
+    Bilingual Host,
+    IReadOnlyList<Bilingual> CoHosts,
     string? ObjectivesTh,
     string? ObjectivesEn,
     IReadOnlyList<MinutesAttendee> Attendees,
@@ -44,7 +44,7 @@ public sealed record MinutesDocument(
     /// <summary>ผู้เข้าร่วมประชุม: those who attended without being members of the meeting.</summary>
     public IEnumerable<MinutesAttendee> InAttendance => Attendees.Where(a => AttendanceTally.Counts(a.Status) && a.Role == AttendeeRole.Observer);
 
-    public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
+    public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
 
     public string ToJson() => JsonSerializer.Serialize(this, AuditJson.Options);
 
@@ -64,30 +64,30 @@ public sealed record MinutesDocument(
         meeting.Date,
         meeting.StartTime,
         meeting.EndTime,
-        new BilingualName(meeting.Venue(thai: true), meeting.Venue(thai: false)),
-        BilingualName.Of(meeting.HostOrganization),
-        meeting.CoHosts.Select(c => BilingualName.Of(c.Organization)).ToList(),
+        new Bilingual(meeting.Venue(thai: true), meeting.Venue(thai: false)),
+        meeting.HostOrganization?.Name ?? Bilingual.Empty,
+        meeting.CoHosts.Select(c => c.Organization?.Name ?? Bilingual.Empty).ToList(),
         meeting.ObjectivesTh,
         meeting.ObjectivesEn,
         meeting.Attendees.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(MinutesAttendee.From).ToList(),
         meeting.AgendaItems.OrderBy(i => i.Position).Select(MinutesAgendaItem.From).ToList(),
         meeting.References.OrderBy(r => r.Id).Select(MeetingReferenceRow.From).ToList(),
         meeting.Attendees.Where(a => a.Role == AttendeeRole.Secretary).OrderBy(a => a.Id)
-            .Select(a => new Signatory(a.Person is null ? new BilingualName("", "") : BilingualName.Of(a.Person), a.PositionTh, a.PositionEn))
+            .Select(a => new Signatory(a.Person is null ? Bilingual.Empty : PersonNames.Bilingual(a.Person), a.PositionTh, a.PositionEn))
             .FirstOrDefault() ?? submitter,
         reviewer);
 }
 
 /// <summary>A name on a signature line of the minutes, with the position printed under it.</summary>
-public sealed record Signatory(BilingualName Name, string? PositionTh, string? PositionEn)
+public sealed record Signatory(Bilingual Name, string? PositionTh, string? PositionEn)
 {
-    public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
+    public string? Position(bool thai) => new Bilingual(PositionTh, PositionEn).InOrNull(thai);
 }
 
 public sealed record MinutesAttendee(
     int PersonId,
-    BilingualName Name,
-    BilingualName Organization,
+    Bilingual Name,
+    Bilingual Organization,
     int? OrganizationId,
     string? PositionTh,
     string? PositionEn,
@@ -95,23 +95,23 @@ public sealed record MinutesAttendee(
     AttendanceStatus Status,
     string? OnBehalfOf,
     string? AbsenceReason,
-    BilingualName? OnBehalfOfPerson = null,
+    Bilingual? OnBehalfOfPerson = null,
     string? AbsenceReasonEn = null)
 {
     /// <summary>What makes two attendees "the same organization" in the tally; people without one count alone.</summary>
     public string OrganizationKey => AttendanceTally.OrganizationKey(OrganizationId, PersonId);
 
-    public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
+    public string? Position(bool thai) => new Bilingual(PositionTh, PositionEn).InOrNull(thai);
 
     /// <summary>The person represented, by name in the reader's language; what was typed when no one was picked.</summary>
-    public string? Represented(bool thai) => OnBehalfOfPerson?.Get(thai) ?? OnBehalfOf;
+    public string? Represented(bool thai) => OnBehalfOfPerson?.In(thai) ?? OnBehalfOf;
 
-    public string? Reason(bool thai) => thai ? AbsenceReason ?? AbsenceReasonEn : AbsenceReasonEn ?? AbsenceReason;
+    public string? Reason(bool thai) => new Bilingual(AbsenceReason, AbsenceReasonEn).InOrNull(thai);
 
     public static MinutesAttendee From(Attendee a) => new(
         a.PersonId,
-        a.Person is null ? new BilingualName("", "") : BilingualName.Of(a.Person),
-        BilingualName.Of(a.Organization),
+        a.Person is null ? Bilingual.Empty : PersonNames.Bilingual(a.Person),
+        a.Organization?.Name ?? Bilingual.Empty,
         a.OrganizationId,
         a.PositionTh,
         a.PositionEn,
@@ -119,7 +119,7 @@ public sealed record MinutesAttendee(
         a.Status,
         a.OnBehalfOf,
         a.AbsenceReason,
-        a.OnBehalfOfPerson is null ? null : BilingualName.Of(a.OnBehalfOfPerson),
+        a.OnBehalfOfPerson is null ? null : PersonNames.Bilingual(a.OnBehalfOfPerson),
         a.AbsenceReasonEn);
 }
 
@@ -128,18 +128,18 @@ public sealed record MinutesAgendaItem(
     bool ConfirmsPreviousMinutes,
     string TopicTh,
     string TopicEn,
-    BilingualName? Presenter,
+    Bilingual? Presenter,
     string? DiscussionTh,
     string? DiscussionEn,
     string? ResolutionTh,
     string? ResolutionEn)
 {
-    public string Topic(bool thai) => thai || string.IsNullOrWhiteSpace(TopicEn) ? TopicTh : TopicEn;
-    public string? Discussion(bool thai) => thai ? DiscussionTh : DiscussionEn;
-    public string? Resolution(bool thai) => thai ? ResolutionTh : ResolutionEn;
+    public string Topic(bool thai) => new Bilingual(TopicTh, TopicEn).In(thai);
+    public string? Discussion(bool thai) => new Bilingual(DiscussionTh, DiscussionEn).Only(thai);
+    public string? Resolution(bool thai) => new Bilingual(ResolutionTh, ResolutionEn).Only(thai);
 
     public static MinutesAgendaItem From(AgendaItem i) => new(
         i.Position, i.ConfirmsPreviousMinutes, i.TopicTh, i.TopicEn,
-        i.Presenter is null ? null : BilingualName.Of(i.Presenter),
+        i.Presenter is null ? null : PersonNames.Bilingual(i.Presenter),
         i.DiscussionTh, i.DiscussionEn, i.ResolutionTh, i.ResolutionEn);
 }

@@ -166,8 +166,8 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     }
 
     /// <summary>The approver as people know them now; the name stored at approval when the account is gone.</summary>
-    private static BilingualName ApproverName(Dictionary<string, Signatory> approvers, string? userId, string stored) =>
-        userId is not null && approvers.TryGetValue(userId, out var approver) ? approver.Name : new BilingualName(stored, stored);
+    private static Bilingual ApproverName(Dictionary<string, Signatory> approvers, string? userId, string stored) =>
+        userId is not null && approvers.TryGetValue(userId, out var approver) ? approver.Name : new Bilingual(stored, stored);
 
     /// <summary>An approved version (the latest when <paramref name="version"/> is null), for users who may read it.</summary>
     public async Task<(MinutesDocument Document, ApprovedMinutesRow Approval)?> GetVersionAsync(int meetingId, int? version, CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         // Versions approved before the document kept its reviewer sign with the approving account as it stands now.
         if (document.Reviewer is null && approver is not null) document = document with { Reviewer = approver };
         return (document, new ApprovedMinutesRow(approved.Version, approved.ApprovedAt,
-            approver?.Name ?? new BilingualName(approved.ApprovedByName, approved.ApprovedByName), approved.CorrectionReason));
+            approver?.Name ?? new Bilingual(approved.ApprovedByName, approved.ApprovedByName), approved.CorrectionReason));
     }
 
     /// <summary>
@@ -198,4 +198,4 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     }
 }
 
-public sealed record ApprovedMinutesRow(int Version, DateTime ApprovedAt, BilingualName ApprovedBy, string? CorrectionReason);
+public sealed record ApprovedMinutesRow(int Version, DateTime ApprovedAt, Bilingual ApprovedBy, string? CorrectionReason);

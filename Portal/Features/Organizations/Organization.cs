@@ -1,5 +1,6 @@
 using Portal.Validation;
 using Portal.Data;
+using Portal.Localization;
 
 namespace Portal.Features.Organizations;
 
@@ -26,7 +27,10 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned, INamedRecor
 
     public string BuildSearchText() => SearchTextBuilder.Build(NameTh, NameEn, Acronym, Aliases, Province);
 
-    public string DisplayName(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
+    /// <summary>The name in both languages; not a column (EF Core maps only properties it can set).</summary>
+    public Bilingual Name => new(NameTh, NameEn);
+
+    public string DisplayName(bool thai) => Name.In(thai);
 
     string INamedRecord.ReferenceName(bool thai) => DisplayName(thai);
 }

@@ -1,5 +1,6 @@
 using Portal.Data;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.Organizations;
 
@@ -43,6 +44,6 @@ public sealed record OrganizationForm : IVersionedForm
 public sealed record OrganizationRow(int Id, string NameTh, string NameEn, string? Acronym, OrganizationKind Kind, string? Province, bool IsDeleted,
     string? Aliases = null)
 {
-    public string Name(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
+    public string Name(bool thai) => new Bilingual(NameTh, NameEn).In(thai);
     public string OtherName(bool thai) => thai ? NameEn : NameTh;
 }

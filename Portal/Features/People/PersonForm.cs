@@ -1,6 +1,7 @@
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.People;
 
@@ -57,7 +58,7 @@ public sealed record PersonRow(
             ? PersonNames.Full(Honorific, GivenNameTh, FamilyNameTh, thai: true)
             : PersonNames.Full(Honorific, GivenNameEn, FamilyNameEn, thai: false);
 
-    public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
+    public string? Position(bool thai) => new Bilingual(PositionTh, PositionEn).InOrNull(thai);
 
     public string? OrganizationName(bool thai) =>
         OrganizationAcronym ?? (thai ? OrganizationNameTh : OrganizationNameEn ?? OrganizationNameTh);

@@ -5,6 +5,9 @@ namespace Portal.Features.People;
 /// <summary>How a person's name is written in each language: "รศ.ดร. รวี หาญเผชิญ", "นายสุรเดช ทวีแสงสกุลไทย", "Mrs. Melinda Good".</summary>
 public static class PersonNames
 {
+    /// <summary>The full name with honorific in each language, as <see cref="Full"/> writes it.</summary>
+    public static Bilingual Bilingual(Person person) => new(Full(person, thai: true), Full(person, thai: false));
+
     public static string Honorific(Honorific honorific, bool thai) =>
         honorific == People.Honorific.None ? "" : BilingualText.Get($"Honorific.{honorific}", thai);
 

@@ -29,8 +29,8 @@ public static class AccountPeople
     public static Signatory Of(Person? person, string? displayName, string? email)
     {
         if (person is { AnonymizedAt: null })
-            return new Signatory(BilingualName.Of(person), person.PositionTh, person.PositionEn);
+            return new Signatory(PersonNames.Bilingual(person), person.PositionTh, person.PositionEn);
         var name = string.IsNullOrWhiteSpace(displayName) ? email ?? "" : displayName.Trim();
-        return new Signatory(new BilingualName(name, name), null, null);
+        return new Signatory(new Bilingual(name, name), null, null);
     }
 }

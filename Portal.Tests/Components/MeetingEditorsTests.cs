@@ -9,6 +9,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Localization;
 using Portal.Validation;
+using Portal.Features.Minutes;
 
 namespace Portal.Tests.Components;
 
@@ -79,7 +80,7 @@ public class MeetingEditorsTests : ComponentTestBase
     [Fact]
     public async Task The_attendance_list_shows_roles_and_the_tally_in_the_readers_language()
     {
-        var workshopId = (await Host.Get<MeetingService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
+        var workshopId = (await Host.Get<MeetingListService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
         var workshop = (await Host.Get<MeetingService>().GetAsync(workshopId))!;
 
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = PortalCultures.ThaiCulture;

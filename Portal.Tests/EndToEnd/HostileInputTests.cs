@@ -265,6 +265,7 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
             }
 
             var meetings = services.GetRequiredService<MeetingService>();
+            var links = services.GetRequiredService<MeetingLinksService>();
             var meeting = await meetings.SaveAsync(null, new MeetingForm
             {
                 TitleTh = Text(0, FieldLengths.Title), TitleEn = Text(2, FieldLengths.Title), RoomTh = Text(6, FieldLengths.Venue),
@@ -292,9 +293,9 @@ public class HostileInputTests(PortalServer server, Browser browser) : IClassFix
                 });
                 Assert.True(attendee.Succeeded, string.Join(", ", attendee.Errors.All.Select(e => $"{e.Key}: {e.Value.Key}")));
             }
-            await meetings.SetTagsAsync(meetingId, strings.Where(s => s.Length <= FieldLengths.Tag && !s.Contains(',')).Take(20));
-            await meetings.AddReferenceAsync(meetingId, new ReferenceForm { Title = Text(15, FieldLengths.Title), Publisher = Text(35, FieldLengths.Title) });
-            await meetings.AddRelatedAsync(meetingId, new RelatedActivityForm { DescriptionTh = Text(9, FieldLengths.Title), DescriptionEn = Text(20, FieldLengths.Title) });
+            await links.SetTagsAsync(meetingId, strings.Where(s => s.Length <= FieldLengths.Tag && !s.Contains(',')).Take(20));
+            await links.AddReferenceAsync(meetingId, new ReferenceForm { Title = Text(15, FieldLengths.Title), Publisher = Text(35, FieldLengths.Title) });
+            await links.AddRelatedAsync(meetingId, new RelatedActivityForm { DescriptionTh = Text(9, FieldLengths.Title), DescriptionEn = Text(20, FieldLengths.Title) });
 
             var items = services.GetRequiredService<ActionItemService>();
             var itemIds = new List<int>();

@@ -3,20 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Portal.Auth;
-using Portal.Features.Meetings;
-using Portal.Features.Organizations;
-using Portal.Features.People;
+using Portal.Hosting;
+using Portal.Localization;
 
 namespace Portal.Tests.Infrastructure;
 
 /// <summary>bUnit over the portal's real services and a fresh SQLite file, signed in as staff.</summary>
 public abstract class ComponentTestBase : IAsyncLifetime
 {
-    private static readonly Type[] FeatureServices =
-    [
-        typeof(OrganizationService), typeof(PersonService), typeof(MeetingService), typeof(AgendaService),
-        typeof(AttendanceService), typeof(MinutesService), typeof(Portal.Features.ActionItems.ActionItemService),
-    ];
+    /// <summary>The feature services as the app wires them, so that a service added there reaches the components here too.</summary>
+    private static readonly Type[] FeatureServices = [.. new ServiceCollection().AddFeatureServices().Select(d => d.ServiceType)];
 
     protected BunitContext Context { get; } = new();
     protected PortalHost Host { get; private set; } = null!;

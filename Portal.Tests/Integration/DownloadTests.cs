@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Features.ActionItems;
-using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Hosting;
 using Portal.Validation;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Data;
-using Portal.Features.Audit;
 
 namespace Portal.Tests.Integration;
 

@@ -8,6 +8,8 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Validation;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Integration;
 
@@ -169,7 +171,7 @@ public class PartnerApprovedViewTests(PortalServer server)
         PartnerListsAsync(Scenario s, DateOnly date, string[] searchWords, string[] neverShown) =>
         server.AsUserAsync(s.PartnerEmail, async services =>
         {
-            var meetings = services.GetRequiredService<MeetingService>();
+            var meetings = services.GetRequiredService<MeetingListService>();
             async Task<IReadOnlyList<MeetingRow>> SearchAsync(string words) => (await meetings.ListAsync(Search(words), new MeetingFilter())).Items;
             var searches = new List<IReadOnlyList<MeetingRow>>();
             foreach (var word in searchWords) searches.Add(await SearchAsync(word));
@@ -271,7 +273,7 @@ public class PartnerApprovedViewTests(PortalServer server)
         });
 
         await AssertPartnerSeesAsync(s, first, corrected.SearchWords);
-        var nextMonth = await server.AsUserAsync(s.PartnerEmail, services => services.GetRequiredService<MeetingService>().MonthAsync(corrected.Date.Year, corrected.Date.Month, null, new MeetingFilter()));
+        var nextMonth = await server.AsUserAsync(s.PartnerEmail, services => services.GetRequiredService<MeetingListService>().MonthAsync(corrected.Date.Year, corrected.Date.Month, null, new MeetingFilter()));
         Assert.Empty(nextMonth);
         await AssertActionItemNamesMeetingAsync(s, itemId, first.TitleTh);
 

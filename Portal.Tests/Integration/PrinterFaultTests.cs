@@ -7,6 +7,8 @@ using Portal.Auth;
 using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Printing;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Integration;
 

@@ -50,6 +50,31 @@ public class ActionItemServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_editor_opens_with_the_item_its_meetings_agenda_and_assignee_in_one_call()
+    {
+        var id = await IdOfAsync(DemoActionItems.DigitalTokenTitleEn);
+        var data = await ActionItems.EditorAsync(id);
+
+        Assert.NotNull(data);
+        Assert.Equal(DemoActionItems.DigitalTokenTitleEn, data.Form.TitleEn);
+        Assert.Equal(data.Form.AssigneeId, data.Assignee?.Id);
+        Assert.Contains(data.Meetings, m => m.Id == data.Form.MeetingId);
+        Assert.Contains(data.Organizations, o => o.Acronym == "KKTT");
+        // The chosen meeting's agenda, in its order, as the drop-down lists it; nothing else of the meeting.
+        Assert.NotEmpty(data.AgendaItems);
+        Assert.Equal(data.AgendaItems.OrderBy(a => a.Position).Select(a => a.Id), data.AgendaItems.Select(a => a.Id));
+        if (data.Form.AgendaItemId is { } agendaItemId) Assert.Contains(data.AgendaItems, a => a.Id == agendaItemId);
+        Assert.Equal(data.AgendaItems, await ActionItems.AgendaChoicesAsync(data.Form.MeetingId));
+
+        // A new item raised from an agenda item starts on it; an item that is not there opens nothing.
+        var raised = await ActionItems.EditorAsync(null, data.Form.MeetingId, data.AgendaItems[0].Id);
+        Assert.Equal((data.Form.MeetingId, data.AgendaItems[0].Id), (raised!.Form.MeetingId, raised.Form.AgendaItemId));
+        Assert.Null(raised.Assignee);
+        Assert.Null(await ActionItems.EditorAsync(999_999));
+        Assert.Empty(await ActionItems.AgendaChoicesAsync(999_999));
+    }
+
+    [Fact]
     public async Task Filters_narrow_by_status_owner_and_search()
     {
         Assert.Equal(3, (await ListAsync(new ActionItemFilter(OrganizationId: await OrganizationIdAsync("KKTT")))).Count);

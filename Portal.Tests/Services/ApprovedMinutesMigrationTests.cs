@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Portal.Data;
 using Portal.Features.Meetings;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 

@@ -19,7 +19,7 @@ public class AttachmentServiceTests : IAsyncLifetime
     {
         host = await PortalHost.StartAsync();
         await host.SignInAsRoleAsync(Roles.Staff);
-        workshopId = (await host.Get<MeetingService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
+        workshopId = (await host.Get<MeetingListService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

@@ -1,9 +1,12 @@
 using Portal.Auth;
 using Portal.Validation;
+using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.Users;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 

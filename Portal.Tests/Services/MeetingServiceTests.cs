@@ -1,4 +1,3 @@
-using Portal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
@@ -7,6 +6,8 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Validation;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 
@@ -14,6 +15,8 @@ public class MeetingServiceTests : IAsyncLifetime
 {
     private PortalHost host = null!;
     private MeetingService Meetings => host.Get<MeetingService>();
+    private MeetingListService MeetingLists => host.Get<MeetingListService>();
+    private MeetingLinksService Links => host.Get<MeetingLinksService>();
     private AgendaService Agenda => host.Get<AgendaService>();
     private AttendanceService Attendance => host.Get<AttendanceService>();
 
@@ -32,10 +35,10 @@ public class MeetingServiceTests : IAsyncLifetime
         (await host.Get<PersonService>().ListAsync(new ListQuery(givenNameEn, 0, 5, null, false))).Items.First(p => p.GivenNameEn == givenNameEn).Id;
 
     private async Task<List<string>> SearchAsync(string? term, MeetingFilter? filter = null) =>
-        (await Meetings.ListAsync(new ListQuery(term, 0, 50, null, false), filter ?? new MeetingFilter())).Items.Select(m => m.TitleEn).ToList();
+        (await MeetingLists.ListAsync(new ListQuery(term, 0, 50, null, false), filter ?? new MeetingFilter())).Items.Select(m => m.TitleEn).ToList();
 
     private async Task<int> WorkshopIdAsync() =>
-        (await Meetings.ListAsync(new ListQuery("Aiyara", 0, 5, null, false), new MeetingFilter())).Items.Single().Id;
+        (await MeetingLists.ListAsync(new ListQuery("Aiyara", 0, 5, null, false), new MeetingFilter())).Items.Single().Id;
 
     internal async Task<int> NewDraftAsync(int? number = null, int? previousId = null, string title = "ประชุมทดสอบ")
     {
@@ -76,6 +79,36 @@ public class MeetingServiceTests : IAsyncLifetime
         var extra = await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = people[^1].Id });
         Assert.False(extra.Succeeded);
         Assert.Equal("Attendee.TooMany", extra.Errors[""]!.Key);
+    }
+
+    [Fact]
+    public async Task After_a_section_saves_only_its_part_and_the_meetings_own_fields_are_read_again()
+    {
+        var id = await NewDraftAsync();
+        Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "วาระแรก", TopicEn = "First" })).Succeeded);
+        Assert.True((await Links.SetTagsAsync(id, ["เมืองอัจฉริยะ"])).IsValid);
+        var shown = (await Meetings.GetAsync(id))!;
+
+        Assert.True((await Attendance.SaveAsync(id, null, new AttendeeForm { PersonId = await PersonIdAsync("Melinda") })).Succeeded);
+        Assert.True((await Agenda.SaveAsync(id, null, new AgendaItemForm { TopicTh = "วาระที่สอง", TopicEn = "Second" })).Succeeded);
+        var reloaded = (await Meetings.ReloadAsync(shown, MeetingParts.Attendees))!;
+
+        Assert.Equal("Melinda", Assert.Single(reloaded.Attendees).Person!.GivenNameEn);
+        // The agenda was not said to have changed: it is kept as shown, not read again.
+        Assert.Same(shown.AgendaItems, reloaded.AgendaItems);
+        Assert.Single(reloaded.AgendaItems);
+        Assert.Same(shown.Tags, reloaded.Tags);
+        Assert.Equal("KKTT", reloaded.HostOrganization!.Acronym);
+        Assert.Equal(["วาระแรก", "วาระที่สอง"], (await Meetings.ReloadAsync(reloaded, MeetingParts.Agenda))!.AgendaItems.Select(i => i.TopicTh));
+
+        // The meeting's own fields are always current (an administrator still sees a deleted meeting, marked so); a meeting
+        // gone from the user's view reloads as nothing.
+        await Meetings.DeleteAsync(id);
+        Assert.Null(await Meetings.ReloadAsync(reloaded, MeetingParts.None));
+        await host.SignInAsRoleAsync(Roles.Admin);
+        Assert.NotNull((await Meetings.ReloadAsync(reloaded, MeetingParts.None))!.DeletedAt);
+        await host.SignInAsRoleAsync(Roles.Partner);
+        Assert.Null(await Meetings.ReloadAsync(reloaded, MeetingParts.None));
     }
 
     [Fact]
@@ -131,8 +164,8 @@ public class MeetingServiceTests : IAsyncLifetime
         Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Approved))).Count);
         await NewDraftAsync();
         Assert.Single(await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Draft)));
-        Assert.Equal(2, (await Meetings.MonthAsync(2024, 7, null, new MeetingFilter())).Count);
-        Assert.Single(await Meetings.MonthAsync(2024, 8, null, new MeetingFilter()));
+        Assert.Equal(2, (await MeetingLists.MonthAsync(2024, 7, null, new MeetingFilter())).Count);
+        Assert.Single(await MeetingLists.MonthAsync(2024, 8, null, new MeetingFilter()));
     }
 
     [Fact]
@@ -260,17 +293,17 @@ public class MeetingServiceTests : IAsyncLifetime
     public async Task Tags_related_activities_and_references_are_kept_and_validated()
     {
         var id = await NewDraftAsync();
-        Assert.True((await Meetings.SetTagsAsync(id, ["AI", " ai ", "Smart City", ""])).IsValid);
+        Assert.True((await Links.SetTagsAsync(id, ["AI", " ai ", "Smart City", ""])).IsValid);
         Assert.Equal(["AI", "Smart City"], (await Meetings.GetAsync(id))!.Tags.Select(t => t.Name).Order());
-        Assert.False((await Meetings.SetTagsAsync(id, [new string('x', 51)])).IsValid);
+        Assert.False((await Links.SetTagsAsync(id, [new string('x', 51)])).IsValid);
 
-        Assert.True((await Meetings.AddRelatedAsync(id, new RelatedActivityForm { RelatedMeetingId = await WorkshopIdAsync() })).IsValid);
-        Assert.False((await Meetings.AddRelatedAsync(id, new RelatedActivityForm())).IsValid);
-        Assert.Contains((await Meetings.LinkedFromAsync(await WorkshopIdAsync())), m => m.Id == id);
+        Assert.True((await Links.AddRelatedAsync(id, new RelatedActivityForm { RelatedMeetingId = await WorkshopIdAsync() })).IsValid);
+        Assert.False((await Links.AddRelatedAsync(id, new RelatedActivityForm())).IsValid);
+        Assert.Contains((await MeetingLists.LinkedFromAsync(await WorkshopIdAsync())), m => m.Id == id);
 
-        var badUrl = await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "javascript:alert(1)" });
+        var badUrl = await Links.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "javascript:alert(1)" });
         Assert.Equal("Validation.Url", badUrl[nameof(ReferenceForm.Url)]!.Key);
-        Assert.True((await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "https://www.worldbank.org" })).IsValid);
+        Assert.True((await Links.AddReferenceAsync(id, new ReferenceForm { Title = "รายงาน", Url = "https://www.worldbank.org" })).IsValid);
     }
 
     [Fact]
@@ -278,19 +311,19 @@ public class MeetingServiceTests : IAsyncLifetime
     {
         var id = await NewDraftAsync();
         var removedTag = $"removed-{id}";
-        await Meetings.SetTagsAsync(id, [removedTag, "Smart City"]);
-        await Meetings.AddRelatedAsync(id, new RelatedActivityForm { DescriptionTh = "โครงการเมืองอัจฉริยะ" });
-        await Meetings.AddReferenceAsync(id, new ReferenceForm { Title = "Thailand Economic Monitor" });
+        await Links.SetTagsAsync(id, [removedTag, "Smart City"]);
+        await Links.AddRelatedAsync(id, new RelatedActivityForm { DescriptionTh = "โครงการเมืองอัจฉริยะ" });
+        await Links.AddReferenceAsync(id, new ReferenceForm { Title = "Thailand Economic Monitor" });
         var meeting = (await Meetings.GetAsync(id))!;
 
-        await Meetings.SetTagsAsync(id, ["Smart City"]);
-        await Meetings.RemoveRelatedAsync(id, meeting.RelatedActivities.Single().Id);
-        await Meetings.RemoveReferenceAsync(id, meeting.References.Single().Id);
+        await Links.SetTagsAsync(id, ["Smart City"]);
+        await Links.RemoveRelatedAsync(id, meeting.RelatedActivities.Single().Id);
+        await Links.RemoveReferenceAsync(id, meeting.References.Single().Id);
         meeting = (await Meetings.GetAsync(id))!;
         Assert.Equal(["Smart City"], meeting.Tags.Select(t => t.Name));
         Assert.Empty(meeting.RelatedActivities);
         Assert.Empty(meeting.References);
-        Assert.DoesNotContain(removedTag, await Meetings.TagsInUseAsync());
+        Assert.DoesNotContain(removedTag, await Links.TagsInUseAsync());
 
         await using var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         Assert.NotNull((await db.MeetingTags.IgnoreQueryFilters().SingleAsync(t => t.MeetingId == id && t.Name == removedTag)).DeletedAt);
@@ -300,7 +333,7 @@ public class MeetingServiceTests : IAsyncLifetime
             Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == type && a.Action == AuditAction.Deleted && a.EntityId.StartsWith(type == nameof(MeetingTag) ? $"{id}," : "")), type);
 
         // The same tag added again is the same record, shown again.
-        await Meetings.SetTagsAsync(id, ["Smart City", removedTag]);
+        await Links.SetTagsAsync(id, ["Smart City", removedTag]);
         Assert.Equal([removedTag, "Smart City"], (await Meetings.GetAsync(id))!.Tags.Select(t => t.Name).Order());
         Assert.Equal(2, await db.MeetingTags.IgnoreQueryFilters().CountAsync(t => t.MeetingId == id));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(MeetingTag) && a.EntityId == $"{id},{removedTag}" && a.Action == AuditAction.Restored));

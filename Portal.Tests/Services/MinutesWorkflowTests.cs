@@ -4,6 +4,8 @@ using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Validation;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 

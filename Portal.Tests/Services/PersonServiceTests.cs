@@ -1,4 +1,5 @@
 using Portal.Auth;
+using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Organizations;
 using Portal.Features.People;

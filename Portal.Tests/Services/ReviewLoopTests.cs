@@ -6,6 +6,8 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Services;
 
@@ -82,9 +84,9 @@ public class ReviewLoopTests : IAsyncLifetime
         }
 
         await host.SignInAsRoleAsync(Roles.Staff);
-        Assert.Contains(await Meetings.ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id && r.Reason == "ระเบียบวาระที่ 1 ยังไม่มีรายชื่อผู้นำเสนอ");
+        Assert.Contains(await host.Get<MinutesService>().ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id && r.Reason == "ระเบียบวาระที่ 1 ยังไม่มีรายชื่อผู้นำเสนอ");
         Assert.True((await Minutes.TransitionAsync(id, MinutesTransition.SubmitForReview)).IsValid);
-        Assert.DoesNotContain(await Meetings.ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id);
+        Assert.DoesNotContain(await host.Get<MinutesService>().ReturnedForCorrectionsAsync(), r => r.Meeting.Id == id);
         var resubmitted = (await Meetings.GetAsync(id))!;
         Assert.Equal(MinutesStatus.InReview, resubmitted.MinutesStatus);
         Assert.Null(resubmitted.ReturnReason);
@@ -119,14 +121,14 @@ public class ReviewLoopTests : IAsyncLifetime
         var waiting = await DraftAsync(new DateTime(2024, 9, 2));
         var draft = await DraftAsync(new DateTime(2024, 9, 3));
         await Minutes.TransitionAsync(waiting, MinutesTransition.SubmitForReview);
-        Assert.Empty(await Meetings.AwaitingReviewAsync());
+        Assert.Empty(await host.Get<MinutesService>().AwaitingReviewAsync());
 
         await host.SignInAsRoleAsync(Roles.Coordinator);
-        var awaiting = (await Meetings.AwaitingReviewAsync()).Select(m => m.Id).ToList();
+        var awaiting = (await host.Get<MinutesService>().AwaitingReviewAsync()).Select(m => m.Id).ToList();
         Assert.Contains(waiting, awaiting);
         Assert.DoesNotContain(draft, awaiting);
         await Minutes.TransitionAsync(waiting, MinutesTransition.Approve);
-        Assert.DoesNotContain(waiting, (await Meetings.AwaitingReviewAsync()).Select(m => m.Id));
+        Assert.DoesNotContain(waiting, (await host.Get<MinutesService>().AwaitingReviewAsync()).Select(m => m.Id));
     }
 
     [Fact]

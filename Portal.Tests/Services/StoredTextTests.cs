@@ -69,7 +69,7 @@ public class StoredTextTests : IAsyncLifetime
     [Fact]
     public async Task Uploaded_file_names_tags_and_account_names_are_stored_clean()
     {
-        var workshop = (await host.Get<MeetingService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
+        var workshop = (await host.Get<MeetingListService>().ListAsync(new ListQuery("Aiyara", 0, 1, null, false), new MeetingFilter())).Items.Single().Id;
         var upload = await host.Get<AttachmentService>().AddAsync(workshop, "สรุป\u202Egpj.pdf\u0007", new MemoryStream("%PDF-1.7\n%%EOF\n"u8.ToArray()), "คำอธิบาย\u2067ไฟล์\u0000");
         Assert.True(upload.Succeeded);
         var attachment = await StoredAsync(db => db.MeetingAttachments.SingleAsync(a => a.Id == upload.Id));
@@ -77,7 +77,7 @@ public class StoredTextTests : IAsyncLifetime
         Assert.Equal("คำอธิบายไฟล์", attachment.Description);
 
         // A tag's name is its key: the one with an override is the same tag as the one without.
-        Assert.True((await host.Get<MeetingService>().SetTagsAsync(workshop, ["smart\u202Ecity", "smartcity", "ขนส่ง\u0007"])).IsValid);
+        Assert.True((await host.Get<MeetingLinksService>().SetTagsAsync(workshop, ["smart\u202Ecity", "smartcity", "ขนส่ง\u0007"])).IsValid);
         var tags = await StoredAsync(db => db.MeetingTags.Where(t => t.MeetingId == workshop).Select(t => t.Name).ToListAsync());
         Assert.Contains("smartcity", tags);
         Assert.Contains("ขนส่ง", tags);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
-using Portal.Features.Audit;
 using Portal.Features.Users;
 
 namespace Portal.Tests.Services;

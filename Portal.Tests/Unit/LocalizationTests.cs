@@ -4,6 +4,7 @@ using Portal.Features.People;
 using Portal.Localization;
 
 using Portal.Features.Meetings;
+using Portal.Features.Minutes;
 
 namespace Portal.Tests.Unit;
 
@@ -53,7 +54,7 @@ public class LocalizationTests
         var keys = Enum.GetNames<Portal.Features.Organizations.OrganizationKind>().Select(n => $"OrganizationKind.{n}")
             .Concat(Enum.GetNames<Honorific>().Select(n => $"Honorific.{n}"))
             .Concat(Enum.GetNames<LegalBasis>().Select(n => $"LegalBasis.{n}"))
-            .Concat(Enum.GetNames<Portal.Features.Audit.AuditAction>().Select(n => $"AuditAction.{n}"))
+            .Concat(Enum.GetNames<Portal.Data.AuditAction>().Select(n => $"AuditAction.{n}"))
             .Concat(Enum.GetNames<MeetingKind>().Select(n => $"MeetingKind.{n}"))
             .Concat(Enum.GetNames<MinutesStatus>().Select(n => $"MinutesStatus.{n}"))
             .Concat(Enum.GetNames<MinutesStatus>().Select(n => $"Minutes.Explain.{n}"))

@@ -2,6 +2,8 @@ using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Printing;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Tests.Unit;
 

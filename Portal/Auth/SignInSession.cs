@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Portal.Auth;
 
 /// <summary>
@@ -21,15 +18,4 @@ public class SignInSession
 
     /// <summary>When the ticket runs out; expired rows are deleted at the next sign-in of anyone.</summary>
     public DateTime ExpiresAt { get; set; }
-}
-
-internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
-{
-    public void Configure(EntityTypeBuilder<SignInSession> e)
-    {
-        e.Property(s => s.Id).HasMaxLength(64);
-        e.Property(s => s.UserId).IsRequired();
-        e.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(s => s.ExpiresAt);
-    }
 }

@@ -18,7 +18,7 @@ public static class ListBenchmark
     {
         var organizations = services.GetRequiredService<OrganizationService>();
         var people = services.GetRequiredService<PersonService>();
-        var meetings = services.GetRequiredService<MeetingService>();
+        var meetings = services.GetRequiredService<MeetingListService>();
         var items = services.GetRequiredService<ActionItemService>();
         var audit = services.GetRequiredService<AuditService>();
         ListQuery Page(string? search = null, string? sort = null) => new(search, 0, 25, sort, false);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Portal.Validation;
 
@@ -67,16 +68,16 @@ public static class Concurrency
             .OrderByDescending(a => a.Id).Select(a => new { a.UserName, a.At }).FirstOrDefaultAsync(cancellationToken);
         var fields = new List<ConflictField>();
         foreach (var (field, theirs, ours) in Differences(formOf(stored), mine))
-            fields.Add(new ConflictField(field,
+            fields.Add(new ConflictField(field.Name,
                 await ConflictValues.TextAsync(db, field, theirs, cancellationToken), await ConflictValues.TextAsync(db, field, ours, cancellationToken)));
         return new SaveConflict(last?.UserName ?? "", last?.At ?? db.UtcNow, stored.Version, fields);
     }
 
     /// <summary>The form's fields whose values differ, in declaration order.</summary>
-    private static IEnumerable<(string Field, object? Theirs, object? Mine)> Differences<TForm>(TForm theirs, TForm mine) =>
+    private static IEnumerable<(PropertyInfo Field, object? Theirs, object? Mine)> Differences<TForm>(TForm theirs, TForm mine) =>
         typeof(TForm).GetProperties()
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != nameof(IVersionedForm.Version))
-            .Select(p => (p.Name, Theirs: p.GetValue(theirs), Mine: p.GetValue(mine)))
+            .Select(p => (p, Theirs: p.GetValue(theirs), Mine: p.GetValue(mine)))
             .Where(f => !string.Equals(Comparable(f.Theirs) ?? "", Comparable(f.Mine) ?? "", StringComparison.Ordinal));
 
     /// <summary>A value as text that is equal exactly when the values are: lists in any order, strings without outer spaces.</summary>

@@ -1,26 +1,51 @@
 using System.Collections;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Portal.Features.People;
 using Portal.Localization;
 
 namespace Portal.Data;
 
+/// <summary>A record a form can point at by id; a conflict shows it by this name rather than by its number.</summary>
+public interface INamedRecord
+{
+    /// <summary>The name in the reader's language (<paramref name="thai"/>), as whoever chose it in a form would know it.</summary>
+    string ReferenceName(bool thai);
+}
+
+/// <summary>A form field holding the id of a record, or a list of ids, that a conflict names rather than numbers.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public abstract class ReferenceAttribute : Attribute
+{
+    internal abstract Task<List<string>> NamesAsync(PortalDbContext db, List<int> ids, bool thai, CancellationToken cancellationToken);
+}
+
+/// <summary>The field holds the id (or ids) of a <typeparamref name="TRecord"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RefersToAttribute<TRecord> : ReferenceAttribute where TRecord : class, INamedRecord
+{
+    /// <summary>Deleted records included: a form may still point at one.</summary>
+    internal override async Task<List<string>> NamesAsync(PortalDbContext db, List<int> ids, bool thai, CancellationToken cancellationToken) =>
+        (await db.Set<TRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(EF.Property<int>(r, "Id"))).ToListAsync(cancellationToken))
+            .Select(r => r.ReferenceName(thai)).ToList();
+}
+
 /// <summary>
-/// A form's value as a person reads it in the conflict table: the organization, person, meeting or agenda item a
-/// reference field points to by name rather than by id, choices by their label, dates in the reader's calendar.
+/// A form's value as a person reads it in the conflict table: the record a reference field points to by name rather
+/// than by id (<see cref="RefersToAttribute{TRecord}"/>), choices by their label, dates in the reader's calendar.
 /// </summary>
 internal static class ConflictValues
 {
-    public static async Task<string?> TextAsync(PortalDbContext db, string field, object? value, CancellationToken cancellationToken)
+    public static async Task<string?> TextAsync(PortalDbContext db, PropertyInfo field, object? value, CancellationToken cancellationToken)
     {
         var thai = PortalCultures.IsThai();
+        var reference = field.GetCustomAttribute<ReferenceAttribute>();
         return value switch
         {
             null => null,
             string text => text.Trim(),
-            int id when IsReference(field) => await NamesAsync(db, field, [id], thai, cancellationToken),
-            IEnumerable<int> ids when IsReference(field) => await NamesAsync(db, field, [.. ids], thai, cancellationToken),
+            int id when reference is not null => await NamesAsync(db, reference, [id], thai, cancellationToken),
+            IEnumerable<int> ids when reference is not null => await NamesAsync(db, reference, [.. ids], thai, cancellationToken),
             Enum choice => BilingualText.Get($"{choice.GetType().Name}.{choice}", thai),
             DateTime date => ThaiDates.LongDate(DateOnly.FromDateTime(date)),
             TimeSpan time => time.ToString(@"hh\:mm", CultureInfo.InvariantCulture),
@@ -30,31 +55,7 @@ internal static class ConflictValues
         };
     }
 
-    private static bool IsReference(string field) => Target(field) is not null;
-
-    private static string? Target(string field) => field switch
-    {
-        "ParentId" or "OrganizationId" or "HostOrganizationId" or "CoHostOrganizationIds" or "OwnerOrganizationIds" => "Organization",
-        "PersonId" or "PresenterId" or "AssigneeId" => "Person",
-        "MeetingId" or "PreviousMeetingId" or "RelatedMeetingId" => "Meeting",
-        "AgendaItemId" => "AgendaItem",
-        _ => null,
-    };
-
-    /// <summary>The names, deleted records included (a form may still point at one), in the reader's language.</summary>
-    private static async Task<string> NamesAsync(PortalDbContext db, string field, List<int> ids, bool thai, CancellationToken cancellationToken)
-    {
-        List<string> names = Target(field) switch
-        {
-            "Organization" => (await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken))
-                .Select(o => o.DisplayName(thai)).ToList(),
-            "Person" => (await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
-                .Select(p => PersonNames.Full(p, thai)).ToList(),
-            "Meeting" => (await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(cancellationToken))
-                .Select(m => $"{ThaiDates.LongDate(m.Date)} · {m.Title(thai)}").ToList(),
-            _ => (await db.AgendaItems.IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
-                .Select(a => thai || string.IsNullOrWhiteSpace(a.TopicEn) ? a.TopicTh : a.TopicEn).ToList(),
-        };
-        return string.Join(", ", names.Order(StringComparer.Ordinal));
-    }
+    /// <summary>The names in the reader's language, in a fixed order.</summary>
+    private static async Task<string> NamesAsync(PortalDbContext db, ReferenceAttribute reference, List<int> ids, bool thai, CancellationToken cancellationToken) =>
+        string.Join(", ", (await reference.NamesAsync(db, ids, thai, cancellationToken)).Order(StringComparer.Ordinal));
 }

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
-using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Minutes;
 
 namespace Portal.Data;
 
@@ -84,15 +85,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
                 continue;
-            if (entry.Entity is Features.Meetings.ApprovedMinutes or ApprovedMinutesOrganization && entry.State != EntityState.Added)
-                throw new InvalidOperationException("Approved minutes are a record of what was approved; they are never changed or removed.");
+            if (entry.State != EntityState.Added && entry.Metadata.ClrType.GetCustomAttribute<AppendOnlyAttribute>() is { } appendOnly)
+                throw new InvalidOperationException(appendOnly.Reason);
             StoredText.Clean(entry);
             // A save through Concurrency.SaveAsync has set the next version already.
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified && !entry.Property(nameof(IVersioned.Version)).IsModified)
                 versioned.Version++;
             if (entry.Entity is ISearchable searchable)
                 searchable.SearchText = searchable.BuildSearchText();
-            if (IsAudited(entry))
+            if (IsAudited(entry.Metadata.ClrType))
             {
                 var audit = PendingAudit.From(entry);
                 if (audit is not null)
@@ -102,8 +103,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
         return pending;
     }
 
-    private static bool IsAudited(EntityEntry entry) =>
-        entry.Entity is not AuditEntry && entry.Metadata.ClrType.Namespace?.StartsWith("Portal.Features", StringComparison.Ordinal) == true;
+    internal static bool IsAudited(Type entity) => entity.IsDefined(typeof(AuditedAttribute), inherit: false);
 
     /// <summary>An audit row waiting for its entity's key.</summary>
     private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, Dictionary<string, object?> Changes)
@@ -139,8 +139,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
                         break;
                 }
             }
-            if (entry.Entity is Person { AnonymizedAt: not null } && entry.Property(nameof(Person.AnonymizedAt)).IsModified)
-                action = AuditAction.Anonymized;
+            foreach (var property in entry.Properties)
+                if (property.IsModified && property.CurrentValue is not null && property.Metadata.PropertyInfo?.GetCustomAttribute<AuditedAsAttribute>() is { } auditedAs)
+                    action = auditedAs.Action;
             return entry.State == EntityState.Modified && changes.Count == 0 ? null : new PendingAudit(entry, action, changes);
         }
 

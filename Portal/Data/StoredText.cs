@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Portal.Features.Audit;
 using Portal.Validation;
 
 namespace Portal.Data;
 
 /// <summary>
 /// The one place where text is cleaned before it is stored (<see cref="TextCleaning"/>), whichever page, service, import
-/// or command wrote it: every text property the portal's own classes declare is one line unless marked
-/// <see cref="MultiLineAttribute"/>. Identity's columns (hashes, stamps, normalized names) are the framework's and are
-/// left alone, and so is the audit log, which records values already cleaned.
+/// or command wrote it: every text property the portal's own classes declare (this assembly's, in whatever folder) is
+/// one line unless marked <see cref="MultiLineAttribute"/>. Identity's columns (hashes, stamps, normalized names) are
+/// the framework's and are left alone, and so is the audit log, which records values already cleaned.
 /// </summary>
 public static class StoredText
 {
@@ -22,8 +21,7 @@ public static class StoredText
             // Only what this save writes: an untouched column keeps its value, and the audit shows no change nobody made.
             if (property.CurrentValue is not string text || (entry.State == EntityState.Modified && !property.IsModified))
                 continue;
-            var declaredBy = property.Metadata.PropertyInfo?.DeclaringType;
-            if (declaredBy?.Namespace?.StartsWith("Portal.", StringComparison.Ordinal) != true)
+            if (property.Metadata.PropertyInfo?.DeclaringType?.Assembly != typeof(StoredText).Assembly)
                 continue;
             var multiLine = property.Metadata.PropertyInfo!.IsDefined(typeof(MultiLineAttribute), inherit: true);
             var clean = multiLine ? TextCleaning.MultiLine(text) : TextCleaning.SingleLine(text);

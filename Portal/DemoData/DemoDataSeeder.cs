@@ -7,6 +7,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
+using Portal.Features.Minutes;
 
 namespace Portal.DemoData;
 

@@ -8,6 +8,7 @@ using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Localization;
 using Portal.Printing;
+using Portal.Features.Minutes;
 
 namespace Portal.Hosting;
 

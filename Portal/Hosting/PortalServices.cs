@@ -16,6 +16,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
 using Portal.Localization;
+using Portal.Features.Minutes;
 
 namespace Portal.Hosting;
 
@@ -109,26 +110,35 @@ public static class PortalServices
         });
         services.AddSignInRateLimit(builder.Configuration);
 
-        services.AddScoped<OrganizationService>();
-        services.AddScoped<PersonService>();
-        services.AddScoped<AuditService>();
-        services.AddScoped<UserService>();
-        services.AddScoped<MeetingAccess>();
-        services.AddScoped<MeetingService>();
-        services.AddScoped<AgendaService>();
-        services.AddScoped<AttendanceService>();
-        services.AddScoped<MinutesService>();
-        services.AddScoped<AttachmentService>();
+        services.AddFeatureServices();
         services.AddSingleton<Files.FileStore>();
-        services.AddScoped<ActionItemService>();
-        services.AddScoped<ReminderService>();
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<Printing.PrintQuota>();
         services.AddHostedService<Printing.PrinterWatchdog>();
         services.AddScoped<Printing.PrintHtml>();
-        services.AddScoped<Printing.MinutesPdfService>();
         return builder;
+    }
+
+    /// <summary>The services pages call, one or more a feature, each for one circuit or request.</summary>
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<PersonService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<MeetingAccess>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<MeetingListService>();
+        services.AddScoped<MeetingLinksService>();
+        services.AddScoped<AgendaService>();
+        services.AddScoped<AttendanceService>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<MinutesService>();
+        services.AddScoped<MinutesPdfService>();
+        services.AddScoped<ActionItemService>();
+        services.AddScoped<ReminderService>();
+        return services;
     }
 }

@@ -5,6 +5,7 @@ using Portal.Auth;
 using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Hosting;
+using Portal.Features.Minutes;
 
 namespace Portal.Printing;
 

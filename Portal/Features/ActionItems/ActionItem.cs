@@ -7,6 +7,7 @@ using Portal.Features.People;
 namespace Portal.Features.ActionItems;
 
 /// <summary>A commitment made at a meeting: who owes what, by when.</summary>
+[Audited]
 public class ActionItem : ISoftDeletable, ISearchable, IVersioned
 {
     public int Version { get; set; }
@@ -36,6 +37,7 @@ public class ActionItem : ISoftDeletable, ISearchable, IVersioned
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
 }
 
+[Audited]
 public class ActionItemOwner
 {
     public int ActionItemId { get; set; }
@@ -44,6 +46,7 @@ public class ActionItemOwner
 }
 
 /// <summary>One entry of an item's timeline: what the author reported, and the status it moved to.</summary>
+[Audited]
 public class ActionItemUpdate
 {
     public int Id { get; set; }

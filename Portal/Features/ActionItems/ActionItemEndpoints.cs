@@ -32,7 +32,7 @@ public static class ActionItemEndpoints
                 Csv.IsoDate(r.DueDate), .. thai ? [Csv.BuddhistEraDate(r.DueDate)] : Array.Empty<string?>(),
                 H($"ActionPriority.{r.Priority}"), H($"ActionStatus.{r.Status}"), r.MeetingTitle(thai), r.LatestUpdate,
             ]));
-            await audit.RecordAsync(nameof(ActionItem), "export.csv", Audit.AuditAction.Exported, new { Rows = rows.Count, query }, cancellationToken);
+            await audit.RecordAsync(nameof(ActionItem), "export.csv", Data.AuditAction.Exported, new { Rows = rows.Count, query }, cancellationToken);
             return Results.File(Csv.Write(lines), Csv.ContentType, Csv.FileName("action-items", service.Today));
         });
 

@@ -1,4 +1,7 @@
 using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Features.Organizations;
+using Portal.Features.People;
 using Portal.Validation;
 
 namespace Portal.Features.ActionItems;
@@ -12,10 +15,10 @@ public sealed record ActionItemForm : IVersionedForm
     public string TitleEn { get; set; } = "";
     public string? DescriptionTh { get; set; }
     public string? DescriptionEn { get; set; }
-    public int? MeetingId { get; set; }
-    public int? AgendaItemId { get; set; }
-    public IReadOnlyCollection<int> OwnerOrganizationIds { get; set; } = [];
-    public int? AssigneeId { get; set; }
+    [RefersTo<Meeting>] public int? MeetingId { get; set; }
+    [RefersTo<AgendaItem>] public int? AgendaItemId { get; set; }
+    [RefersTo<Organization>] public IReadOnlyCollection<int> OwnerOrganizationIds { get; set; } = [];
+    [RefersTo<Person>] public int? AssigneeId { get; set; }
     public DateTime? DueDate { get; set; }
     public ActionPriority Priority { get; set; } = ActionPriority.Normal;
     public ActionStatus Status { get; set; }
@@ -52,7 +55,7 @@ public sealed record ActionUpdateForm
 
 public sealed record ActionItemRow(
     int Id, string TitleTh, string TitleEn, DateOnly? DueDate, ActionPriority Priority, ActionStatus Status,
-    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Meetings.BilingualName? Assignee, IReadOnlyList<string> Owners,
+    int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Localization.BilingualName? Assignee, IReadOnlyList<string> Owners,
     string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted)
 {
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
@@ -62,3 +65,7 @@ public sealed record ActionItemRow(
 public sealed record ActionItemFilter(
     ActionStatus? Status = null, int? OrganizationId = null, int? AssigneeId = null, int? MeetingId = null,
     bool OverdueOnly = false, bool DueWithinWeek = false, bool ActiveOnly = false);
+
+/// <summary>What the action-item editor opens with.</summary>
+public sealed record ActionItemEditorData(ActionItemForm Form, List<Organizations.OrganizationRow> Organizations, List<MeetingRow> Meetings,
+    List<AgendaChoice> AgendaItems, People.PersonRow? Assignee);

@@ -5,6 +5,7 @@ using Portal.Features.Meetings;
 using Portal.Features.People;
 using Portal.Files;
 using Portal.Validation;
+using Portal.Localization;
 
 namespace Portal.Features.ActionItems;
 
@@ -16,10 +17,45 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public Task<bool> IsInternalUserAsync() => currentUser.IsInAnyRoleAsync(Policies.InternalRoles);
 
     /// <summary>The authors of <paramref name="updates"/> by account, as people: the linked person's name, else the account's display name.</summary>
-    public async Task<Dictionary<string, Meetings.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
+    public async Task<Dictionary<string, Localization.BilingualName>> AuthorsAsync(IEnumerable<ActionItemUpdate> updates, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return (await Users.AccountPeople.ByIdAsync(db, updates.Select(u => u.AuthorUserId), cancellationToken)).ToDictionary(p => p.Key, p => p.Value.Name);
+    }
+
+    /// <summary>
+    /// Everything the editor shows, read on one data context: the form (of the item, or a new one raised from a meeting's
+    /// agenda item), the organizations, the meetings and the chosen meeting's agenda to choose from, and the assignee.
+    /// Null when there is no such item to edit.
+    /// </summary>
+    public async Task<ActionItemEditorData?> EditorAsync(int? id, int? meetingId = null, int? agendaItemId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        ActionItemForm form;
+        if (id is { } itemId)
+        {
+            var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking().Include(i => i.Owners)
+                .FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+            if (item is null) return null;
+            form = ActionItemForm.From(item);
+        }
+        else
+            form = new ActionItemForm { MeetingId = meetingId, AgendaItemId = agendaItemId };
+        var assignee = form.AssigneeId is { } assigneeId
+            ? await PersonService.Rows(db.People.AsNoTracking().Where(p => p.Id == assigneeId)).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new ActionItemEditorData(form,
+            await Organizations.OrganizationService.AllAsync(db, cancellationToken),
+            await MeetingListService.PickListAsync(db, meetingAccess, null, cancellationToken),
+            await AgendaService.ChoicesAsync(db, meetingAccess, form.MeetingId, cancellationToken),
+            assignee);
+    }
+
+    /// <summary>The agenda of the meeting chosen in the editor.</summary>
+    public async Task<List<AgendaChoice>> AgendaChoicesAsync(int? meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await AgendaService.ChoicesAsync(db, meetingAccess, meetingId, cancellationToken);
     }
 
     /// <summary>Whether this user may post updates and change the status of the item (it can see it: internal, or its organization owns it).</summary>

@@ -104,6 +104,7 @@ public class ReminderService(IDbContextFactory<PortalDbContext> dbFactory, MailS
 }
 
 /// <summary>A day on which the reminders were sent.</summary>
+[Audited]
 public class ReminderRun
 {
     public DateOnly Date { get; set; }

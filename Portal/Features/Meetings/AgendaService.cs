@@ -12,6 +12,15 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
     /// <summary>Far more than any real meeting has, and few enough that the whole record always prints (README, printing).</summary>
     public const int MaxItemsPerMeeting = 50;
 
+    /// <summary>A meeting's agenda as a drop-down offers it (number and topic), or nothing for a meeting the user may not see.</summary>
+    internal static async Task<List<AgendaChoice>> ChoicesAsync(PortalDbContext db, MeetingAccess access, int? meetingId, CancellationToken cancellationToken)
+    {
+        if (meetingId is not { } id || !await access.CanSeeAsync(db, id, cancellationToken))
+            return [];
+        return await db.AgendaItems.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Position)
+            .Select(a => new AgendaChoice(a.Id, a.Position, a.TopicTh, a.TopicEn)).ToListAsync(cancellationToken);
+    }
+
     public async Task<SaveResult> SaveAsync(int meetingId, int? itemId, AgendaItemForm form, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -139,4 +148,10 @@ public class AgendaService(IDbContextFactory<PortalDbContext> dbFactory, Current
             : MeetingText.Number(previous.Number.Value, previous.Date, thai);
         return string.Format(culture, BilingualText.Get("Agenda.ConfirmPreviousTopic", thai), name);
     }
+}
+
+/// <summary>An agenda item as a drop-down lists it.</summary>
+public sealed record AgendaChoice(int Id, int Position, string TopicTh, string TopicEn)
+{
+    public string Label(bool thai) => $"{Position}. {(thai ? TopicTh : TopicEn)}";
 }

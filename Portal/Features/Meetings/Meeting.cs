@@ -3,10 +3,13 @@ using Portal.Validation;
 using Portal.Data;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Features.Meetings;
 
-public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars
+[Audited]
+public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticulars, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -64,6 +67,9 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
 
     public string Title(bool thai) => thai || string.IsNullOrWhiteSpace(TitleEn) ? TitleTh : TitleEn;
 
+    /// <summary>A meeting is known by its date and title: a series has many of the same name.</summary>
+    string INamedRecord.ReferenceName(bool thai) => $"{ThaiDates.LongDate(Date)} · {Title(thai)}";
+
     /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
     public string Venue(bool thai) => string.Join(", ",
         new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
@@ -94,6 +100,7 @@ public enum MinutesStatus
     Approved,
 }
 
+[Audited]
 public class MeetingCoHost
 {
     public int MeetingId { get; set; }
@@ -102,7 +109,8 @@ public class MeetingCoHost
 }
 
 /// <summary>One ระเบียบวาระ: its topic, who presented it, what was said and what was resolved, in both languages (Markdown).</summary>
-public class AgendaItem : IVersioned, ISoftDeletable
+[Audited]
+public class AgendaItem : IVersioned, ISoftDeletable, INamedRecord
 {
     public DateTime? DeletedAt { get; set; }
     public int Version { get; set; }
@@ -119,9 +127,12 @@ public class AgendaItem : IVersioned, ISoftDeletable
     [MultiLine] public string? DiscussionEn { get; set; }
     [MultiLine] public string? ResolutionTh { get; set; }
     [MultiLine] public string? ResolutionEn { get; set; }
+
+    string INamedRecord.ReferenceName(bool thai) => thai || string.IsNullOrWhiteSpace(TopicEn) ? TopicTh : TopicEn;
 }
 
 /// <summary>A person at a meeting, with the organization and position they held that day, kept if they later move.</summary>
+[Audited]
 public class Attendee : IVersioned, ISoftDeletable
 {
     public DateTime? DeletedAt { get; set; }
@@ -164,6 +175,7 @@ public enum AttendanceStatus
 }
 
 /// <summary>A document presented at the meeting, e.g. the World Bank's Thailand Economic Monitor.</summary>
+[Audited]
 public class MeetingReference : ISoftDeletable
 {
     public int Id { get; set; }
@@ -175,6 +187,7 @@ public class MeetingReference : ISoftDeletable
 }
 
 /// <summary>A tag on a meeting; a removed tag is hidden and comes back if the same tag is added again.</summary>
+[Audited]
 public class MeetingTag : ISoftDeletable
 {
     public int MeetingId { get; set; }
@@ -183,6 +196,7 @@ public class MeetingTag : ISoftDeletable
 }
 
 /// <summary>Another meeting or a project the meeting relates to.</summary>
+[Audited]
 public class RelatedActivity : ISoftDeletable
 {
     public int Id { get; set; }
@@ -194,6 +208,7 @@ public class RelatedActivity : ISoftDeletable
     public DateTime? DeletedAt { get; set; }
 }
 
+[Audited]
 public class MeetingAttachment
 {
     public int Id { get; set; }
@@ -206,79 +221,4 @@ public class MeetingAttachment
     public string? Description { get; set; }
     public DateTime UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
-}
-
-/// <summary>
-/// An approved version of a meeting's minutes, frozen: never updated or deleted (the data context refuses). Besides the
-/// document it keeps, as columns, the particulars that partners' lists, search and calendars ask about, and the
-/// organizations it lists as attending: what a partner sees is decided by the approved record, never by a draft.
-/// </summary>
-public class ApprovedMinutes : IMeetingParticulars
-{
-    public int Id { get; set; }
-    public int MeetingId { get; set; }
-    public int Version { get; set; }
-    /// <summary>The <see cref="MinutesDocument"/> as approved, in JSON.</summary>
-    [MultiLine] public string Document { get; set; } = "";
-    public DateTime ApprovedAt { get; set; }
-    public string? ApprovedById { get; set; }
-    public string ApprovedByName { get; set; } = "";
-    [MultiLine] public string? CorrectionReason { get; set; }
-
-    // Copied from the document as it is frozen, so that the database can filter, sort and search approved versions.
-    public MeetingKind Kind { get; set; }
-    public string TitleTh { get; set; } = "";
-    public string TitleEn { get; set; } = "";
-    public int? Number { get; set; }
-    public DateOnly Date { get; set; }
-    public TimeOnly StartTime { get; set; }
-    public TimeOnly? EndTime { get; set; }
-    public string VenueTh { get; set; } = "";
-    public string VenueEn { get; set; } = "";
-    public string HostNameTh { get; set; } = "";
-    public string HostNameEn { get; set; } = "";
-    /// <summary>
-    /// Title, venue, objectives and host and co-host names as approved, in <see cref="SearchTextBuilder"/>'s form. Kept as
-    /// built, line breaks of the objectives included, so that it is the same whether written at approval or by the
-    /// migration that filled it for versions approved before.
-    /// </summary>
-    [MultiLine] public string SearchText { get; set; } = "";
-    public List<ApprovedMinutesOrganization> AttendingOrganizations { get; set; } = [];
-
-    /// <summary>The record of <paramref name="document"/> approved as <paramref name="version"/>, every column taken from the document itself.</summary>
-    public static ApprovedMinutes Freeze(MinutesDocument document, int version, DateTime approvedAt, AuditActor approver, string? correctionReason) => new()
-    {
-        MeetingId = document.MeetingId,
-        Version = version,
-        Document = document.ToJson(),
-        ApprovedAt = approvedAt,
-        ApprovedById = approver.UserId,
-        ApprovedByName = approver.Name,
-        CorrectionReason = correctionReason,
-        Kind = document.Kind,
-        TitleTh = document.TitleTh,
-        TitleEn = document.TitleEn,
-        Number = document.Number,
-        Date = document.Date,
-        StartTime = document.StartTime,
-        EndTime = document.EndTime,
-        VenueTh = document.Venue.Th,
-        VenueEn = document.Venue.En,
-        HostNameTh = document.Host.Th,
-        HostNameEn = document.Host.En,
-        SearchText = SearchTextBuilder.Build(
-            [document.TitleTh, document.TitleEn, document.Venue.Th, document.Venue.En, document.ObjectivesTh, document.ObjectivesEn,
-             document.Host.Th, document.Host.En, .. document.CoHosts.SelectMany(c => new[] { c.Th, c.En })]),
-        AttendingOrganizations = document.Attendees
-            .Where(a => AttendanceTally.Counts(a.Status) && a.OrganizationId is not null)
-            .Select(a => a.OrganizationId!.Value).Distinct()
-            .Select(organizationId => new ApprovedMinutesOrganization { OrganizationId = organizationId }).ToList(),
-    };
-}
-
-/// <summary>An organization an approved version lists as attending (present, or through a stand-in); frozen with its version.</summary>
-public class ApprovedMinutesOrganization
-{
-    public int ApprovedMinutesId { get; set; }
-    public int OrganizationId { get; set; }
 }

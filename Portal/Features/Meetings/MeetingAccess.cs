@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Features.Minutes;
 
 namespace Portal.Features.Meetings;
 

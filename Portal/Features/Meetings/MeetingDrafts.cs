@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Validation;
+using Portal.Features.Minutes;
 
 namespace Portal.Features.Meetings;
 

@@ -2,6 +2,7 @@ using System.Net.Mime;
 using Microsoft.Net.Http.Headers;
 using Portal.Hosting;
 using Portal.Localization;
+using Portal.Features.Minutes;
 
 namespace Portal.Features.Meetings;
 
@@ -12,7 +13,7 @@ public static class MeetingEndpoints
     {
         var meetings = app.MapGroup("/meetings").RequireAuthorization().HoldsPersonalData();
 
-        meetings.MapGet("/calendar.ics", async (MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/calendar.ics", async (MeetingListService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var all = await service.FeedAsync(cancellationToken);
             var thai = PortalCultures.IsThai();
@@ -20,7 +21,7 @@ public static class MeetingEndpoints
             return Results.Text(text, MeetingCalendar.ContentType);
         });
 
-        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
+        meetings.MapGet("/{id:int}/calendar.ics", async (int id, MeetingListService service, PublicAddress portal, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             var meeting = await service.FindAsync(id, cancellationToken);
             if (meeting is null) return Results.NotFound();
@@ -53,7 +54,7 @@ public static class MeetingEndpoints
                 (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), a.Name.Get(thai), a.Organization.Get(thai), a.Position(thai),
                 H($"AttendeeRole.{a.Role}"), H($"AttendanceStatus.{a.Status}"), a.Represented(thai), a.Reason(thai),
             ]));
-            await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), Audit.AuditAction.Exported, new { Document = "attendance.csv" }, cancellationToken);
+            await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), Data.AuditAction.Exported, new { Document = "attendance.csv" }, cancellationToken);
             return Results.File(Exports.Csv.Write(lines), Exports.Csv.ContentType, Exports.Csv.FileName($"attendance-{id}", meeting.Date));
         }).RequireAuthorization(Auth.Policies.InternalUsers);
         return app;

@@ -1,4 +1,6 @@
 using Portal.Data;
+using Portal.Features.Organizations;
+using Portal.Features.People;
 using Portal.Validation;
 
 namespace Portal.Features.Meetings;
@@ -20,9 +22,9 @@ public sealed record MeetingForm : IVersionedForm
     public string? RoomEn { get; set; }
     public string? BuildingTh { get; set; }
     public string? BuildingEn { get; set; }
-    public int? HostOrganizationId { get; set; }
-    public IReadOnlyCollection<int> CoHostOrganizationIds { get; set; } = [];
-    public int? PreviousMeetingId { get; set; }
+    [RefersTo<Organization>] public int? HostOrganizationId { get; set; }
+    [RefersTo<Organization>] public IReadOnlyCollection<int> CoHostOrganizationIds { get; set; } = [];
+    [RefersTo<Meeting>] public int? PreviousMeetingId { get; set; }
     public string? ObjectivesTh { get; set; }
     public string? ObjectivesEn { get; set; }
 
@@ -63,7 +65,7 @@ public sealed record AgendaItemForm : IVersionedForm
 
     public string TopicTh { get; set; } = "";
     public string TopicEn { get; set; } = "";
-    public int? PresenterId { get; set; }
+    [RefersTo<Person>] public int? PresenterId { get; set; }
     public string? DiscussionTh { get; set; }
     public string? DiscussionEn { get; set; }
     public string? ResolutionTh { get; set; }
@@ -93,8 +95,8 @@ public sealed record AttendeeForm : IVersionedForm
     /// <summary>The version of the record this form was filled from.</summary>
     public int Version { get; set; }
 
-    public int? PersonId { get; set; }
-    public int? OrganizationId { get; set; }
+    [RefersTo<Person>] public int? PersonId { get; set; }
+    [RefersTo<Organization>] public int? OrganizationId { get; set; }
     public string? PositionTh { get; set; }
     public string? PositionEn { get; set; }
     public AttendeeRole Role { get; set; } = AttendeeRole.Participant;
@@ -162,4 +164,9 @@ public sealed record MeetingFilter(MeetingKind? Kind = null, int? Year = null, M
     /// <summary>Users type the year as they think of it: 2567 (Buddhist Era) or 2024, by the rule of typed dates; a year that
     /// is neither is 0, which matches nothing.</summary>
     public static int ToGregorianYear(int year) => Localization.TypedDates.GregorianYear(year, Localization.TypedDates.CurrentYear) ?? 0;
+}
+
+public sealed record MeetingReferenceRow(int Id, string Title, string? Publisher, string? Url)
+{
+    public static MeetingReferenceRow From(MeetingReference r) => new(r.Id, r.Title, r.Publisher, r.Url);
 }

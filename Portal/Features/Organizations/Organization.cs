@@ -3,7 +3,8 @@ using Portal.Data;
 
 namespace Portal.Features.Organizations;
 
-public class Organization : ISoftDeletable, ISearchable, IVersioned
+[Audited]
+public class Organization : ISoftDeletable, ISearchable, IVersioned, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -26,6 +27,8 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned
     public string BuildSearchText() => SearchTextBuilder.Build(NameTh, NameEn, Acronym, Aliases, Province);
 
     public string DisplayName(bool thai) => thai || string.IsNullOrWhiteSpace(NameEn) ? NameTh : NameEn;
+
+    string INamedRecord.ReferenceName(bool thai) => DisplayName(thai);
 }
 
 public enum OrganizationKind

@@ -14,7 +14,7 @@ public sealed record OrganizationForm : IVersionedForm
     public string? Acronym { get; set; }
     public string? Aliases { get; set; }
     public OrganizationKind Kind { get; set; } = OrganizationKind.GovernmentAgency;
-    public int? ParentId { get; set; }
+    [RefersTo<Organization>] public int? ParentId { get; set; }
     public string? Province { get; set; }
     public string? Website { get; set; }
     public string? Notes { get; set; }

@@ -43,11 +43,15 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
     public async Task<List<OrganizationRow>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.AsNoTracking()
+        return await AllAsync(db, cancellationToken);
+    }
+
+    /// <summary>Every organization in Thai dictionary order, for the pickers; on a context the caller already holds.</summary>
+    internal static Task<List<OrganizationRow>> AllAsync(PortalDbContext db, CancellationToken cancellationToken) =>
+        db.Organizations.AsNoTracking()
             .OrderBy(o => EF.Functions.Collate(o.NameTh, ThaiCollation.Name))
             .Select(o => new OrganizationRow(o.Id, o.NameTh, o.NameEn, o.Acronym, o.Kind, o.Province, false, o.Aliases))
             .ToListAsync(cancellationToken);
-    }
 
     /// <summary>One organization with its parent and units; deleted ones only for administrators.</summary>
     public async Task<Organization?> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -3,7 +3,8 @@ using Portal.Features.Organizations;
 
 namespace Portal.Features.People;
 
-public class Person : ISoftDeletable, ISearchable, IVersioned
+[Audited]
+public class Person : ISoftDeletable, ISearchable, IVersioned, INamedRecord
 {
     public int Version { get; set; }
     public int Id { get; set; }
@@ -21,13 +22,16 @@ public class Person : ISoftDeletable, ISearchable, IVersioned
 
     /// <summary>PDPA section 24: the lawful basis on which KKTT keeps this person's data.</summary>
     public LegalBasis LegalBasis { get; set; }
-    public DateTime? AnonymizedAt { get; set; }
+    /// <summary>When the person's details were erased; the save that erases them is logged as an anonymisation.</summary>
+    [AuditedAs(AuditAction.Anonymized)] public DateTime? AnonymizedAt { get; set; }
 
     public DateTime? DeletedAt { get; set; }
     public string SearchText { get; set; } = "";
 
     public string BuildSearchText() =>
         SearchTextBuilder.Build(GivenNameTh, FamilyNameTh, GivenNameEn, FamilyNameEn, PositionTh, PositionEn, Email);
+
+    string INamedRecord.ReferenceName(bool thai) => PersonNames.Full(this, thai);
 }
 
 public enum Honorific

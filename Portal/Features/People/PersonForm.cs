@@ -1,4 +1,5 @@
 using Portal.Data;
+using Portal.Features.Organizations;
 using Portal.Validation;
 
 namespace Portal.Features.People;
@@ -16,7 +17,7 @@ public sealed record PersonForm : IVersionedForm
     public string FamilyNameEn { get; set; } = "";
     public string? PositionTh { get; set; }
     public string? PositionEn { get; set; }
-    public int? OrganizationId { get; set; }
+    [RefersTo<Organization>] public int? OrganizationId { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public LegalBasis LegalBasis { get; set; }

@@ -40,7 +40,7 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
         return await Rows(db.People.AsNoTracking().Where(p => p.Id == id)).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<PersonRow> Rows(IQueryable<Person> people) =>
+    internal static IQueryable<PersonRow> Rows(IQueryable<Person> people) =>
         people.Select(p => new PersonRow(p.Id, p.Honorific, p.GivenNameTh, p.FamilyNameTh, p.GivenNameEn, p.FamilyNameEn,
             p.PositionTh, p.PositionEn, p.OrganizationId, p.Organization!.Acronym, p.Organization.NameTh, p.Organization.NameEn,
             p.AnonymizedAt != null, p.DeletedAt != null));

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Features.People;
+using Portal.Features.Minutes;
+using Portal.Localization;
 
 namespace Portal.Features.Users;
 

@@ -17,7 +17,7 @@ public sealed record UserForm
 }
 
 public sealed record UserRow(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? OrganizationAcronym, bool LockedOut,
-    int? PersonId = null, Meetings.BilingualName? PersonName = null);
+    int? PersonId = null, Localization.BilingualName? PersonName = null);
 
 /// <summary>Administrators create accounts; there is no self-registration.</summary>
 public class UserService(

@@ -3,8 +3,9 @@ using Portal.Features.ActionItems;
 using Portal.Features.Meetings;
 using Portal.Localization;
 using Portal.Validation;
+using Portal.Printing;
 
-namespace Portal.Printing;
+namespace Portal.Features.Minutes;
 
 /// <summary>
 /// The minutes and attendance sheet of a meeting as HTML and PDF, for users allowed to see the meeting: KKTT's users

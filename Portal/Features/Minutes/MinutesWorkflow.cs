@@ -1,6 +1,8 @@
 using Portal.Auth;
 
-namespace Portal.Features.Meetings;
+using Portal.Features.Meetings;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>
 /// The rules of the minutes: staff write a draft and send it for review; a coordinator approves it or sends it back;

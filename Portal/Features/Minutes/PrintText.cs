@@ -1,7 +1,9 @@
 using System.Globalization;
 using Portal.Localization;
 
-namespace Portal.Printing;
+using Portal.Features.Meetings;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>How the printed minutes write times and dates in each language, the way Thai official documents do.</summary>
 public static class PrintText

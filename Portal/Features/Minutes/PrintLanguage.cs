@@ -1,4 +1,6 @@
-namespace Portal.Printing;
+using Portal.Features.Meetings;
+
+namespace Portal.Features.Minutes;
 
 public enum PrintLanguage
 {
@@ -36,14 +38,14 @@ public static class PrintLanguages
     /// "2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน… (th).pdf", with the English title as the plain-ASCII name for browsers
     /// that do not read <c>filename*</c>: each language a file of its own name.
     /// </summary>
-    public static DownloadName MinutesFileName(Portal.Features.Meetings.MinutesDocument document, PrintLanguage language)
+    public static DownloadName MinutesFileName(Portal.Features.Minutes.MinutesDocument document, PrintLanguage language)
     {
         var suffix = $" ({Code(language)})";
         return new DownloadName(FileName(document.Date, document.Title(language != PrintLanguage.English), suffix),
             AsciiFileName(document.Date, document.TitleEn, "minutes", suffix));
     }
 
-    public static DownloadName AttendanceSheetFileName(Portal.Features.Meetings.MinutesDocument document) =>
+    public static DownloadName AttendanceSheetFileName(Portal.Features.Minutes.MinutesDocument document) =>
         new(FileName(document.Date, document.Title(true), " ใบลงชื่อ"), AsciiFileName(document.Date, document.TitleEn, "meeting", " attendance sheet"));
 
     /// <summary>The name in letters every HTTP client and file system takes: ASCII letters, digits and a few signs.</summary>

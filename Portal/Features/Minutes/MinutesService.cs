@@ -4,11 +4,38 @@ using Portal.Data;
 using Portal.Features.Users;
 using Portal.Validation;
 
-namespace Portal.Features.Meetings;
+using Portal.Features.Meetings;
+using Portal.Localization;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>Moves minutes through draft → in review → approved, freezing each approved version.</summary>
 public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access)
 {
+    /// <summary>Meetings whose minutes were sent for review, oldest first: the reviewer's list. Empty for users who cannot approve.</summary>
+    public async Task<List<MeetingRow>> AwaitingReviewAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (!MinutesWorkflow.RolesFor(MinutesTransition.Approve).Any(principal.IsInRole)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken)).Where(m => m.MinutesStatus == MinutesStatus.InReview)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime);
+        return await MeetingListService.Rows(meetings).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Minutes a reviewer sent back for corrections, with the reviewer's reason, for those who may send them again.</summary>
+    public async Task<List<(MeetingRow Meeting, string Reason)>> ReturnedForCorrectionsAsync(CancellationToken cancellationToken = default)
+    {
+        var principal = await currentUser.GetPrincipalAsync();
+        if (!MinutesWorkflow.RolesFor(MinutesTransition.SubmitForReview).Any(principal.IsInRole)) return [];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meetings = (await access.VisibleAsync(db, cancellationToken: cancellationToken))
+            .Where(m => m.MinutesStatus == MinutesStatus.Draft && m.ReturnReason != null)
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime);
+        var reasons = await meetings.Select(m => new { m.Id, m.ReturnReason }).ToDictionaryAsync(m => m.Id, m => m.ReturnReason!, cancellationToken);
+        return (await MeetingListService.Rows(meetings).ToListAsync(cancellationToken)).Select(row => (row, reasons[row.Id])).ToList();
+    }
+
     public async Task<IReadOnlyList<MinutesTransition>> AvailableAsync(MinutesStatus status)
     {
         var principal = await currentUser.GetPrincipalAsync();

@@ -1,8 +1,10 @@
+using Portal.Data;
 using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Hosting;
+using Portal.Printing;
 
-namespace Portal.Printing;
+namespace Portal.Features.Minutes;
 
 public static class PrintEndpoints
 {

@@ -1,4 +1,4 @@
-namespace Portal.Features.Audit;
+namespace Portal.Data;
 
 public class AuditEntry
 {

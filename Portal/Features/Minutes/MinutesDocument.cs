@@ -2,7 +2,10 @@ using System.Text.Json;
 using Portal.Data;
 using Portal.Features.People;
 
-namespace Portal.Features.Meetings;
+using Portal.Features.Meetings;
+using Portal.Localization;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>
 /// Everything the minutes of a meeting say, in both languages, detached from the database: what an approval freezes,
@@ -81,19 +84,6 @@ public sealed record Signatory(BilingualName Name, string? PositionTh, string? P
     public string? Position(bool thai) => thai ? PositionTh ?? PositionEn : PositionEn ?? PositionTh;
 }
 
-public sealed record BilingualName(string Th, string En)
-{
-    public string Get(bool thai) => thai || string.IsNullOrWhiteSpace(En) ? Th : En;
-
-    public override string ToString() => Get(Localization.PortalCultures.IsThai());
-
-    public static BilingualName Of(Organizations.Organization? organization) =>
-        organization is null ? new BilingualName("", "") : new BilingualName(organization.NameTh, organization.NameEn);
-
-    /// <summary>A person's full name with honorific in each language, as <see cref="PersonNames"/> writes it.</summary>
-    public static BilingualName Of(Person person) => new(PersonNames.Full(person, thai: true), PersonNames.Full(person, thai: false));
-}
-
 public sealed record MinutesAttendee(
     int PersonId,
     BilingualName Name,
@@ -152,26 +142,4 @@ public sealed record MinutesAgendaItem(
         i.Position, i.ConfirmsPreviousMinutes, i.TopicTh, i.TopicEn,
         i.Presenter is null ? null : BilingualName.Of(i.Presenter),
         i.DiscussionTh, i.DiscussionEn, i.ResolutionTh, i.ResolutionEn);
-}
-
-public sealed record MeetingReferenceRow(int Id, string Title, string? Publisher, string? Url)
-{
-    public static MeetingReferenceRow From(MeetingReference r) => new(r.Id, r.Title, r.Publisher, r.Url);
-}
-
-/// <summary>Who came: "19 คน จาก 19 หน่วยงาน". Those present in person or on someone's behalf count; absentees do not.</summary>
-public sealed record AttendanceTally(int People, int Organizations)
-{
-    public static bool Counts(AttendanceStatus status) => status is AttendanceStatus.Present or AttendanceStatus.OnBehalf;
-
-    public static string OrganizationKey(int? organizationId, int personId) => organizationId?.ToString(CultureInfo.InvariantCulture) ?? $"person:{personId}";
-
-    public static AttendanceTally Of(IEnumerable<Attendee> attendees) =>
-        Of(attendees.Select(a => (a.Status, OrganizationKey(a.OrganizationId, a.PersonId))));
-
-    public static AttendanceTally Of(IEnumerable<(AttendanceStatus Status, string OrganizationKey)> attendees)
-    {
-        var present = attendees.Where(a => Counts(a.Status)).ToList();
-        return new AttendanceTally(present.Count, present.Select(a => a.OrganizationKey).Distinct().Count());
-    }
 }

@@ -1,28 +1,19 @@
 #!/usr/bin/env bash
 # Adds an EF Core migration for both databases: ./scripts/add-migration.sh NAME
-# Each provider keeps its own migrations and model snapshot (Portal/Data/Migrations/Sqlite and .../Postgres).
-# Both snapshots are named PortalDbContextModelSnapshot.cs and EF Core's scaffolder updates the first file of that
-# name it finds, so the other provider's snapshot is moved out of the way while each migration is generated.
+# Each database has a migrations project of its own (migrations/Sqlite, migrations/Postgres) with its own model
+# snapshot; Portal is the startup project, whose settings choose the provider.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh NAME}"
-migrations=Portal/Data/Migrations
-parked="$(mktemp -d)"
-restore() { for p in Sqlite Postgres; do [ -f "$parked/$p.cs" ] && mv "$parked/$p.cs" "$migrations/$p/PortalDbContextModelSnapshot.cs"; done; rm -rf "$parked"; }
-trap restore EXIT
 
 dotnet tool restore >/dev/null
-add() { # add PROVIDER OTHER [design-time arguments]
-  local provider="$1" other="$2"; shift 2
-  [ -f "$migrations/$other/PortalDbContextModelSnapshot.cs" ] && mv "$migrations/$other/PortalDbContextModelSnapshot.cs" "$parked/$other.cs"
-  dotnet ef migrations add "$name" --project Portal --output-dir "Data/Migrations/$provider" --namespace "Portal.Data.Migrations.$provider" -- "$@"
-  [ -f "$parked/$other.cs" ] && mv "$parked/$other.cs" "$migrations/$other/PortalDbContextModelSnapshot.cs"
-  # A provider's very first snapshot lands under a folder named after the root namespace; put it with its migrations.
-  if [ -f "Portal/Portal/Data/Migrations/$provider/PortalDbContextModelSnapshot.cs" ]; then
-    mv "Portal/Portal/Data/Migrations/$provider/PortalDbContextModelSnapshot.cs" "$migrations/$provider/"
-    rm -rf Portal/Portal
-  fi
+# Building Portal builds both migrations projects too (Portal.csproj, target BuildMigrations).
+dotnet build Portal/Portal.csproj --nologo -v quiet
+add() { # add PROVIDER [design-time arguments]
+  local provider="$1"; shift
+  dotnet ef migrations add "$name" --no-build --project "migrations/$provider" --startup-project Portal \
+    --output-dir . --namespace "Portal.Migrations.$provider" -- "$@"
 }
-add Sqlite Postgres
+add Sqlite
 # Generating needs no server: the connection string is only there to choose the provider.
-add Postgres Sqlite --Database:Provider=Postgres "--ConnectionStrings:Portal=Host=127.0.0.1;Database=design"
+add Postgres --Database:Provider=Postgres "--ConnectionStrings:Portal=Host=127.0.0.1;Database=design"

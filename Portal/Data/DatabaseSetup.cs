@@ -1,26 +1,35 @@
-using System.Reflection;
+using System.Runtime.Loader;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Internal;
 
 namespace Portal.Data;
 
 /// <summary>
 /// The database the portal runs on: SQLite in the data folder (default) or PostgreSQL
-/// (<c>Database:Provider</c> = <c>Postgres</c> with <c>ConnectionStrings:Portal</c>), each with its own migrations.
+/// (<c>Database:Provider</c> = <c>Postgres</c> with <c>ConnectionStrings:Portal</c>), each with its own migrations
+/// assembly (the projects in <c>migrations/Sqlite</c> and <c>migrations/Postgres</c>).
 /// </summary>
 public static class DatabaseSetup
 {
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
+    private static readonly string[] MigrationsAssemblies = [MigrationsAssembly(Sqlite), MigrationsAssembly(Postgres)];
+
     static DatabaseSetup()
     {
         // Times are stored as UTC without an offset on both databases, as the SQLite schema always has.
         AppContext.SetSwitch("Npgsql.EnableLegacyTimestampBehavior", true);
+        // The migrations projects reference Portal, so Portal cannot reference them: its build puts their assemblies
+        // beside Portal.dll (Portal.csproj), but .NET loads by name only what Portal.deps.json lists.
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            var file = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return MigrationsAssemblies.Contains(name.Name) && File.Exists(file) ? context.LoadFromAssemblyPath(file) : null;
+        };
     }
+
+    /// <summary>The assembly holding a provider's migrations (<c>Portal.Migrations.Sqlite</c>, <c>Portal.Migrations.Postgres</c>).</summary>
+    public static string MigrationsAssembly(string provider) => $"Portal.Migrations.{provider}";
 
     public static string Provider(IConfiguration configuration) =>
         string.Equals(configuration["Database:Provider"], Postgres, StringComparison.OrdinalIgnoreCase) ? Postgres : Sqlite;
@@ -34,15 +43,14 @@ public static class DatabaseSetup
             // PostgreSQL's JIT compiler costs more than the portal's short queries take (283 of 442 ms for an action-item
             // search over 100,000 items); off unless the connection string asks otherwise.
             connectionString.Options ??= "-c jit=off";
-            options.UseNpgsql(connectionString.ConnectionString, npgsql => npgsql.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName));
+            options.UseNpgsql(connectionString.ConnectionString, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly(Postgres)));
         }
         else
         {
             options.UseSqlite($"Data Source={dataDirectory.DatabaseFile};Foreign Keys=True",
-                    sqlite => sqlite.MigrationsAssembly(typeof(PortalDbContext).Assembly.FullName))
+                    sqlite => sqlite.MigrationsAssembly(MigrationsAssembly(Sqlite)))
                 .AddInterceptors(new SqliteConnectionSetup());
         }
-        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
 
     /// <summary>Brings the schema up to date and switches SQLite to write-ahead logging, so readers never wait for a writer.</summary>
@@ -55,24 +63,3 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
-
-/// <summary>
-/// Both providers' migrations live in this assembly, told apart by namespace (<c>Data/Migrations/Sqlite</c>,
-/// <c>Data/Migrations/Postgres</c>); EF Core sees only those of the provider in use.
-/// </summary>
-#pragma warning disable EF1001 // MigrationsAssembly is EF Core's own implementation, extended here only to filter.
-public sealed class ProviderMigrationsAssembly(ICurrentDbContext currentContext, IDbContextOptions options, IMigrationsIdGenerator idGenerator,
-    IDiagnosticsLogger<DbLoggerCategory.Migrations> logger) : MigrationsAssembly(currentContext, options, idGenerator, logger)
-{
-    private readonly string ns = $"{typeof(PortalDbContext).Namespace}.Migrations.{(currentContext.Context.Database.IsNpgsql() ? DatabaseSetup.Postgres : DatabaseSetup.Sqlite)}";
-    private IReadOnlyDictionary<string, TypeInfo>? migrations;
-    private ModelSnapshot? snapshot;
-
-    public override IReadOnlyDictionary<string, TypeInfo> Migrations =>
-        migrations ??= base.Migrations.Where(m => m.Value.Namespace == ns).ToDictionary(m => m.Key, m => m.Value);
-
-    public override ModelSnapshot? ModelSnapshot =>
-        snapshot ??= Assembly.GetTypes().Where(t => t.Namespace == ns && typeof(ModelSnapshot).IsAssignableFrom(t))
-            .Select(t => (ModelSnapshot)Activator.CreateInstance(t)!).FirstOrDefault();
-}
-#pragma warning restore EF1001

@@ -102,7 +102,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         var problems = new List<string>();
         page.PageError += (_, error) => problems.Add(error);
         if (role != "signed-out")
-            await SignInAsync(page, PortalHost.DemoAccount(role));
+            await Browser.SignInOnAsync(page, server, PortalHost.DemoAccount(role));
 
         var rows = new List<(string Page, string Culture, int Width, int Serious, int Critical)>();
         var failures = new StringBuilder();
@@ -196,14 +196,5 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
     {
         var package = Path.Combine(Path.GetDirectoryName(AxeScript)!, "package.json");
         return File.Exists(package) ? JsonDocument.Parse(File.ReadAllText(package)).RootElement.GetProperty("version").GetString()! : "?";
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input\\.Email", email);
-        await page.FillAsync("#Input\\.Password", DemoDataSeeder.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(server.BaseAddress + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
     }
 }

@@ -45,13 +45,22 @@ public sealed class Browser : IAsyncLifetime
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
         page.PageError += (_, error) => problems.Add(error);
         page.Dialog += (_, dialog) => problems.Add("A script opened a dialog: " + dialog.Message);
+        await SignInOnAsync(page, server, email);
+        return page;
+    }
+
+    /// <summary>
+    /// Signs in through the real sign-in form on a page the test already has (its own context, viewport or listeners): the
+    /// one way end-to-end tests sign in.
+    /// </summary>
+    public static async Task SignInOnAsync(IPage page, PortalServer server, string email)
+    {
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Input\\.Email", email);
         await page.FillAsync("#Input\\.Password", Portal.DemoData.DemoDataSeeder.Password);
         await page.ClickAsync("[data-testid=login-submit]");
         // The redirect to the home page is enough; callers wait for what they need on it (the circuit, a field).
         await page.WaitForURLAsync(server.BaseAddress + "/", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
-        return page;
     }
 
     /// <summary>The input inside a MudBlazor field marked with <c>data-testid</c>.</summary>

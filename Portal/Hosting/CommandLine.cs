@@ -39,12 +39,13 @@ public static class CommandLine
 
     private static RootCommand Root(string[] args, Func<string[], Task<int>> serve)
     {
-        var root = new RootCommand("KKTT Partner Portal. Without a verb it serves the web app; web-host arguments such as " +
-            "--urls URL and --Portal:Key=Value configuration overrides are passed on to it.")
+        var root = new RootCommand("KKTT Partner Portal. Without a verb it serves the web app.");
+        // Whatever is not a verb is the web host's, passed on as given (an unknown option becomes this argument's value);
+        // a verb's line takes nothing it does not declare.
+        root.Arguments.Add(new Argument<string[]>("web-host-arguments")
         {
-            // Everything that is not a verb belongs to the web host.
-            TreatUnmatchedTokensAsErrors = false,
-        };
+            Description = "Passed on to the web app: --urls URL, --environment NAME, configuration overrides such as --Portal:DataDirectory=DIR",
+        });
         root.SetAction((_, _) => serve(args));
         foreach (var verb in (Command[])[CreateAdmin(), Backup(), Restore(), ExportMinutes(), SeedSynthetic(),
                      BenchmarkPdf(), BenchmarkLists(), BenchmarkCircuits(), BenchmarkFirstVisit()])

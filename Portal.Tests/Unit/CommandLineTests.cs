@@ -42,6 +42,7 @@ public class CommandLineTests
         Assert.Equal(0, run.ExitCode);
         Assert.False(run.Served);
         Assert.Contains($" {verb} [options]", run.Output);
+        Assert.DoesNotContain("web-host", run.Output); // the web app's arguments are no verb's
         foreach (var option in options)
             Assert.Matches($@"(?m)^\s+{option}\b.*\S\s{{2,}}\w", run.Output); // the option, then a one-line description
         Assert.Empty(run.Error);

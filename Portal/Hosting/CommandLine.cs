@@ -39,13 +39,11 @@ public static class CommandLine
 
     private static RootCommand Root(string[] args, Func<string[], Task<int>> serve)
     {
-        var root = new RootCommand("KKTT Partner Portal. Without a verb it serves the web app.");
-        // Whatever is not a verb is the web host's, passed on as given (an unknown option becomes this argument's value);
-        // a verb's line takes nothing it does not declare.
-        root.Arguments.Add(new Argument<string[]>("web-host-arguments")
-        {
-            Description = "Passed on to the web app: --urls URL, --environment NAME, configuration overrides such as --Portal:DataDirectory=DIR",
-        });
+        var root = new RootCommand("KKTT Partner Portal. Without a verb it serves the web app, which takes the arguments given " +
+            "(--urls URL, --environment NAME, configuration overrides such as --Portal:DataDirectory=DIR).");
+        // Whatever is not a verb is the web host's, passed on as given (an unknown option becomes this argument's value),
+        // while a verb's line takes nothing it does not declare. Hidden, or every verb's help would show it.
+        root.Arguments.Add(new Argument<string[]>("web-host-arguments") { Hidden = true });
         root.SetAction((_, _) => serve(args));
         foreach (var verb in (Command[])[CreateAdmin(), Backup(), Restore(), ExportMinutes(), SeedSynthetic(),
                      BenchmarkPdf(), BenchmarkLists(), BenchmarkCircuits(), BenchmarkFirstVisit()])

@@ -1,25 +1,18 @@
 using Portal.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPortal();
-var app = builder.Build();
+// A verb (create-admin, backup, …; `--help` lists them, Hosting/CommandLine.cs declares them) runs and exits;
+// without one the portal serves the web app.
+return await CommandLine.RunAsync(args, ServeAsync);
 
-if (AdminCommands.IsCommand(args))
+static async Task<int> ServeAsync(string[] args)
 {
-    try
-    {
-        return await AdminCommands.RunAsync(app, args);
-    }
-    finally
-    {
-        // Disposing the services closes Chromium, which the print commands start.
-        await app.DisposeAsync();
-    }
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPortal();
+    var app = builder.Build();
+    app.UsePortal();
+    await app.PrepareDataAsync();
+    await app.RunAsync();
+    return 0;
 }
-
-app.UsePortal();
-await app.PrepareDataAsync();
-await app.RunAsync();
-return 0;
 
 public partial class Program;

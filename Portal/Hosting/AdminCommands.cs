@@ -6,39 +6,13 @@ using Portal.Features.Users;
 namespace Portal.Hosting;
 
 /// <summary>
-/// Commands run instead of the web server: <c>create-admin</c>, <c>export-minutes</c>, <c>benchmark-pdf</c>, <c>backup</c>,
-/// <c>restore</c>, <c>seed-synthetic</c>, <c>benchmark-lists</c>, <c>benchmark-circuits</c>, <c>benchmark-first-visit</c>.
+/// The administration verbs run instead of the web server: <c>create-admin</c>, <c>backup</c>, <c>restore</c>,
+/// <c>seed-synthetic</c>, <c>benchmark-lists</c>. Their options are declared in <see cref="CommandLine"/>.
 /// </summary>
 public static class AdminCommands
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "export-minutes" or "benchmark-pdf" or "backup" or "restore" or "seed-synthetic" or "benchmark-lists" or "benchmark-circuits" or "benchmark-first-visit";
-
-    public static Task<int> RunAsync(WebApplication app, string[] args) => args[0] switch
+    public static async Task<int> CreateAdminAsync(WebApplication app, string email, string? name)
     {
-        "export-minutes" => Printing.PrintCommands.ExportAsync(app, args),
-        "benchmark-pdf" => Printing.PrintCommands.BenchmarkAsync(app, args),
-        "backup" => BackupAsync(app, args),
-        "restore" => RestoreAsync(app, args),
-        "seed-synthetic" => SeedSyntheticAsync(app, args),
-        "benchmark-lists" => BenchmarkListsAsync(app),
-        "benchmark-circuits" => Benchmarks.CircuitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5099", int.Parse(Option(args, "--pid") ?? "0", CultureInfo.InvariantCulture),
-            Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--count"), out var n) ? n : 50,
-            int.TryParse(Option(args, "--rounds"), out var rounds) ? rounds : 5,
-            app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),
-        "benchmark-first-visit" => Benchmarks.FirstVisitBenchmark.RunAsync(Option(args, "--url") ?? "http://127.0.0.1:5000",
-            Option(args, "--email") ?? "", Option(args, "--password") ?? "", int.TryParse(Option(args, "--runs"), out var visits) ? visits : 5,
-            app.Configuration["Portal:Chromium"] ?? "/usr/bin/chromium"),
-        _ => CreateAdminAsync(app, args),
-    };
-
-    private static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
-    {
-        var email = Option(args, "--email");
-        if (email is null)
-        {
-            Console.Error.WriteLine("usage: Portal create-admin --email EMAIL [--name NAME]   (the password is read from PORTAL_ADMIN_PASSWORD or standard input)");
-            return 2;
-        }
         var password = Environment.GetEnvironmentVariable("PORTAL_ADMIN_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
@@ -53,7 +27,7 @@ public static class AdminCommands
             Console.Error.WriteLine($"A user with the email {email} already exists.");
             return 1;
         }
-        var user = UserService.NewUser(email, Option(args, "--name") ?? email, organizationId: null);
+        var user = UserService.NewUser(email, name ?? email, organizationId: null);
         var result = await userManager.CreateAsync(user, password ?? "");
         if (!result.Succeeded)
         {
@@ -74,13 +48,8 @@ public static class AdminCommands
     }
 
     /// <summary>Safe while the portal runs: SQLite's online backup copies a consistent snapshot.</summary>
-    private static async Task<int> BackupAsync(WebApplication app, string[] args)
+    public static async Task<int> BackupAsync(WebApplication app, string outFile)
     {
-        if (Option(args, "--out") is not { } outFile)
-        {
-            Console.Error.WriteLine("usage: Portal backup --out FILE.zip");
-            return 2;
-        }
         if (OnPostgres(app, "pg_dump")) return 2;
         var data = app.Services.GetRequiredService<Data.DataDirectory>();
         if (!File.Exists(data.DatabaseFile))
@@ -94,13 +63,8 @@ public static class AdminCommands
     }
 
     /// <summary>Run with the portal stopped; the data it replaces is kept aside.</summary>
-    private static async Task<int> RestoreAsync(WebApplication app, string[] args)
+    public static async Task<int> RestoreAsync(WebApplication app, string backupFile)
     {
-        if (Option(args, "--from") is not { } backupFile || !File.Exists(backupFile))
-        {
-            Console.Error.WriteLine("usage: Portal restore --from FILE.zip   (stop the portal first)");
-            return 2;
-        }
         if (OnPostgres(app, "pg_restore")) return 2;
         var data = app.Services.GetRequiredService<Data.DataDirectory>();
         try
@@ -117,15 +81,13 @@ public static class AdminCommands
     }
 
     /// <summary>Fills the database with a large made-up data set, for <c>benchmark-lists</c> and load tests. Never in Production.</summary>
-    private static async Task<int> SeedSyntheticAsync(WebApplication app, string[] args)
+    public static async Task<int> SeedSyntheticAsync(WebApplication app, Benchmarks.SyntheticData.Counts counts)
     {
         if (app.Environment.IsProduction())
         {
             Console.Error.WriteLine("seed-synthetic adds thousands of made-up records; it does not run in Production.");
             return 2;
         }
-        int Count(string name, int fallback) => int.TryParse(Option(args, name), out var n) ? n : fallback;
-        var counts = new Benchmarks.SyntheticData.Counts(Count("--organizations", 2_000), Count("--people", 20_000), Count("--meetings", 10_000), Count("--action-items", 100_000));
         await app.PrepareDataAsync();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var scope = SystemScope(app);
@@ -135,7 +97,7 @@ public static class AdminCommands
         return 0;
     }
 
-    private static async Task<int> BenchmarkListsAsync(WebApplication app)
+    public static async Task<int> BenchmarkListsAsync(WebApplication app)
     {
         await app.PrepareDataAsync();
         await using var scope = SystemScope(app);
@@ -161,11 +123,5 @@ public static class AdminCommands
             User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "command"), new Claim(ClaimTypes.Role, Roles.Admin)], "Command")),
         };
         return scope;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }

@@ -15,17 +15,10 @@ namespace Portal.Printing;
 /// </summary>
 public static class PrintCommands
 {
-    public static async Task<int> ExportAsync(WebApplication app, string[] args)
+    /// <summary>Prints one meeting's minutes, or a year's (Buddhist or Gregorian); <paramref name="meetingId"/> wins when both are given.</summary>
+    public static async Task<int> ExportAsync(WebApplication app, string outDir, int? meetingId, int? buddhistOrGregorianYear, PrintLanguage language)
     {
-        var outDir = Option(args, "--out");
-        var meetingId = int.TryParse(Option(args, "--meeting"), out var id) ? id : (int?)null;
-        var year = int.TryParse(Option(args, "--year"), out var y) ? MeetingFilter.ToGregorianYear(y) : (int?)null;
-        if (outDir is null || (meetingId is null && year is null))
-        {
-            Console.Error.WriteLine("usage: Portal export-minutes (--meeting ID | --year 2567) [--lang th|en|bilingual] --out DIR");
-            return 2;
-        }
-        var language = PrintLanguages.Parse(Option(args, "--lang"));
+        var year = buddhistOrGregorianYear is { } y ? MeetingFilter.ToGregorianYear(y) : (int?)null;
         await app.PrepareDataAsync();
         await using var scope = AdminCommands.SystemScope(app);
         var services = scope.ServiceProvider;
@@ -52,9 +45,8 @@ public static class PrintCommands
         return written == ids.Count ? 0 : 1;
     }
 
-    public static async Task<int> BenchmarkAsync(WebApplication app, string[] args)
+    public static async Task<int> BenchmarkAsync(WebApplication app, int count)
     {
-        var count = int.TryParse(Option(args, "--count"), out var c) ? c : 40;
         await app.PrepareDataAsync();
         await using var scope = AdminCommands.SystemScope(app);
         var services = scope.ServiceProvider;
@@ -193,12 +185,6 @@ public static class PrintCommands
         await watchdog.StopAsync(CancellationToken.None);
         Console.WriteLine($"under fault (one of {chromium.Settings.Browsers} browser(s) frozen after {count / 2} of {count} documents, 4 at once): {failed} failed, " +
             $"slowest {slowest / 1000:0.0} s, printer whole again {recovered:0.0} s after the freeze, all {count} in {watch.Elapsed.TotalSeconds:0.0} s");
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 }
 

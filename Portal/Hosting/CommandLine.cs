@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using Portal.Benchmarks;
 using Portal.Printing;
+using Portal.Features.Minutes;
 
 namespace Portal.Hosting;
 
@@ -11,7 +12,7 @@ namespace Portal.Hosting;
 /// verb the portal serves the web app and hands it the arguments untouched, so web-host arguments (<c>--urls URL</c>,
 /// <c>--Portal:DataDirectory=DIR</c>) work as they always did. A verb reads its settings from the environment and
 /// <c>appsettings.json</c> and runs in place of the web server; what each one does is in <see cref="AdminCommands"/>,
-/// <see cref="PrintCommands"/> and <c>Benchmarks/</c>.
+/// <see cref="MinutesCommands"/> and <c>Benchmarks/</c>.
 /// </summary>
 public static class CommandLine
 {
@@ -85,7 +86,7 @@ public static class CommandLine
         var language = new Option<string>("--lang") { Description = "Language of the minutes", DefaultValueFactory = _ => "th" };
         language.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "th", "en", "bilingual");
         var command = Verb("export-minutes", "Prints minutes as PDF files, one meeting's or a whole year's.", [output, meeting, year, language],
-            (app, parse) => PrintCommands.ExportAsync(app, parse.GetRequiredValue(output), parse.GetValue(meeting), parse.GetValue(year),
+            (app, parse) => MinutesCommands.ExportAsync(app, parse.GetRequiredValue(output), parse.GetValue(meeting), parse.GetValue(year),
                 PrintLanguages.Parse(parse.GetValue(language))));
         command.Validators.Add(result =>
         {
@@ -109,7 +110,7 @@ public static class CommandLine
     {
         var count = Count("--count", 40, "Documents to print in each measurement");
         return Verb("benchmark-pdf", "Measures printing the demo workshop's minutes: one at a time, four at once, under a frozen browser.",
-            [count], (app, parse) => PrintCommands.BenchmarkAsync(app, parse.GetValue(count)));
+            [count], (app, parse) => MinutesCommands.BenchmarkAsync(app, parse.GetValue(count)));
     }
 
     private static Command BenchmarkLists() =>

@@ -5,15 +5,16 @@ using Portal.Auth;
 using Portal.Data;
 using Portal.Features.Meetings;
 using Portal.Hosting;
-using Portal.Features.Minutes;
 
-namespace Portal.Printing;
+using Portal.Printing;
+
+namespace Portal.Features.Minutes;
 
 /// <summary>
 /// <c>export-minutes</c> prints minutes in batch; <c>benchmark-pdf</c> measures printing the demo workshop's minutes.
 /// Both run as the system, with an administrator's view of every meeting.
 /// </summary>
-public static class PrintCommands
+public static class MinutesCommands
 {
     /// <summary>Prints one meeting's minutes, or a year's (Buddhist or Gregorian); <paramref name="meetingId"/> wins when both are given.</summary>
     public static async Task<int> ExportAsync(WebApplication app, string outDir, int? meetingId, int? buddhistOrGregorianYear, PrintLanguage language)
@@ -185,55 +186,5 @@ public static class PrintCommands
         await watchdog.StopAsync(CancellationToken.None);
         Console.WriteLine($"under fault (one of {chromium.Settings.Browsers} browser(s) frozen after {count / 2} of {count} documents, 4 at once): {failed} failed, " +
             $"slowest {slowest / 1000:0.0} s, printer whole again {recovered:0.0} s after the freeze, all {count} in {watch.Elapsed.TotalSeconds:0.0} s");
-    }
-}
-
-/// <summary>Memory of the portal and of Chromium's process tree, from /proc (Linux).</summary>
-public static class ProcessTree
-{
-    /// <summary>The summed proportional set size of <paramref name="pid"/> and of every process of the groups led by <paramref name="includeDescendantsOf"/>.</summary>
-    public static long ProportionalBytes(int pid, IEnumerable<int> includeDescendantsOf)
-    {
-        var pids = new List<int> { pid };
-        foreach (var root in includeDescendantsOf)
-            pids.AddRange(Descendants(root));
-        return pids.Distinct().Sum(Pss);
-    }
-
-    private static IEnumerable<int> Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var dir in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException) { }
-        }
-        return parents.Keys.Where(pid =>
-        {
-            for (var depth = 0; depth < 64 && pid > 1; depth++)
-            {
-                if (pid == root) return true;
-                if (!parents.TryGetValue(pid, out pid)) return false;
-            }
-            return false;
-        });
-    }
-
-    private static long Pss(int pid)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/smaps_rollup").FirstOrDefault(l => l.StartsWith("Pss:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
     }
 }

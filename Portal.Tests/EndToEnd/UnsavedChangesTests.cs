@@ -111,12 +111,15 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
     {
         try
         {
-            await page.WaitForURLAsync(url, new PageWaitForURLOptions { Timeout = 15000 });
+            await page.WaitForURLAsync(url);
         }
         catch (TimeoutException)
         {
-            var unsaved = await page.Locator("[data-testid=unsaved-changes]").GetAttributeAsync("data-unsaved");
-            Assert.Fail($"Still at {page.Url} instead of {url}; questions asked: [{string.Join(" | ", dialogs)}]; unsaved: {unsaved}; " +
+            // Read without waiting: the guard is not on every page.
+            var guard = page.Locator("[data-testid=unsaved-changes]");
+            var unsaved = await guard.CountAsync() > 0 ? await guard.GetAttributeAsync("data-unsaved") : "no guard on the page";
+            var heading = await page.Locator("h1").CountAsync() > 0 ? await page.Locator("h1").First.TextContentAsync() : "no h1";
+            Assert.Fail($"Still at {page.Url} ({heading}) instead of {url}; questions asked: [{string.Join(" | ", dialogs)}]; unsaved: {unsaved}; " +
                         $"problems: [{string.Join(" | ", problems)}]");
         }
     }

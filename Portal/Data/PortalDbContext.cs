@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
+using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -29,6 +30,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<MeetingAttachment> MeetingAttachments => Set<MeetingAttachment>();
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
     public DbSet<ApprovedMinutesOrganization> ApprovedMinutesOrganizations => Set<ApprovedMinutesOrganization>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();

@@ -51,6 +51,9 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     /// <summary>The account that last sent the minutes for review: the recorder (ผู้จดรายงานการประชุม) when no secretary is listed.</summary>
     public string? SubmittedById { get; set; }
 
+    /// <summary>How many days before the meeting invitees who have not answered are reminded, once; empty for no reminder.</summary>
+    public int? InvitationReminderDays { get; set; }
+
     public List<AgendaItem> AgendaItems { get; set; } = [];
     public List<Attendee> Attendees { get; set; } = [];
     public List<MeetingReference> References { get; set; } = [];
@@ -155,6 +158,8 @@ public class Attendee : IVersioned, ISoftDeletable
     /// <summary>Why an absent or excused member did not come (ผู้ไม่มาประชุม … ติดราชการ), in Thai (or as typed before English could be given).</summary>
     public string? AbsenceReason { get; set; }
     public string? AbsenceReasonEn { get; set; }
+    /// <summary>When the attendee signed in at the door (the check-in page); empty for attendance recorded by staff.</summary>
+    public DateTime? CheckedInAt { get; set; }
 }
 
 public enum AttendeeRole

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 name="${1:?usage: scripts/add-migration.sh NAME}"
 
 dotnet tool restore >/dev/null
+# The migrations projects are built by Portal's own build, which does not restore them: a fresh clone needs this.
+dotnet restore Portal.sln --nologo -v quiet
 # Building Portal builds both migrations projects too (Portal.csproj, target BuildMigrations).
 dotnet build Portal/Portal.csproj --nologo -v quiet
 add() { # add PROVIDER [design-time arguments]

@@ -66,6 +66,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/action-items"), new("/action-items/new"), new($"/action-items/{ids["report"]}"), new($"/action-items/{ids["report"]}/edit"),
             new("/organizations"), new("/organizations/new"), new($"/organizations/{ids["kktt"]}"), new($"/organizations/{ids["kktt"]}/edit"),
             new("/people"), new("/people/new"), new($"/people/{ids["person"]}"), new($"/people/{ids["person"]}/edit"),
+            new($"/meetings/{ids["workshop"]}/letters"),
             .. AccountPages,
         ],
         Roles.Coordinator =>
@@ -79,7 +80,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new($"/meetings/{ids["workshop"]}/minutes/versions/1"), new("/action-items"), new($"/action-items/{ids["report"]}"),
             new("/Account/Manage"), new("/Account/AccessDenied"),
         ],
-        Roles.Admin => [new("/"), new("/admin/users"), new("/admin/audit"), new($"/meetings/{ids["workshop"]}"), new("/Account/Manage")],
+        Roles.Admin => [new("/"), new("/admin/users"), new("/admin/audit"), new("/admin/letterhead"), new($"/meetings/{ids["workshop"]}"), new("/Account/Manage")],
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

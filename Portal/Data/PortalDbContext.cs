@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
 using Portal.Features.Invitations;
+using Portal.Features.Letters;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -31,6 +32,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
     public DbSet<ApprovedMinutesOrganization> ApprovedMinutesOrganizations => Set<ApprovedMinutesOrganization>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Letterhead> Letterheads => Set<Letterhead>();
+    public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
+    public DbSet<InvitationLetterText> InvitationLetterTexts => Set<InvitationLetterText>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();

@@ -40,6 +40,9 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (unit, parent) in DemoOrganizations.Parents)
             organizations[unit].ParentId = organizations[parent].Id;
+        foreach (var (acronym, (th, en)) in DemoLetterhead.HeadPositions)
+            (organizations[acronym].HeadPositionTh, organizations[acronym].HeadPositionEn) = (th, en);
+        db.Letterheads.Add(DemoLetterhead.Kktt());
 
         var people = new Dictionary<string, Person>();
         foreach (var entry in DemoPeople.All)

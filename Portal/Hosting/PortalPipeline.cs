@@ -1,3 +1,4 @@
+using Portal.Features.Letters;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Portal.Auth;
@@ -41,6 +42,7 @@ public static class PortalPipeline
         app.MapMeetingEndpoints();
         app.MapActionItemEndpoints();
         app.MapPrintEndpoints();
+        app.MapLetterEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -11,6 +11,7 @@ using Portal.Components.Account;
 using Portal.Data;
 using Portal.Features.ActionItems;
 using Portal.Features.Audit;
+using Portal.Features.Letters;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -116,6 +117,7 @@ public static class PortalServices
         services.AddHostedService<ReminderJob>();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<Printing.PrintQuota>();
+        services.AddSingleton<Printing.PdfPrinter>();
         services.AddHostedService<Printing.PrinterWatchdog>();
         services.AddScoped<Printing.PrintHtml>();
         return builder;
@@ -137,6 +139,7 @@ public static class PortalServices
         services.AddScoped<AttachmentService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<MinutesPdfService>();
+        services.AddScoped<LetterService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
         return services;

@@ -12,9 +12,12 @@ public static class ThaiDates
     public static string DateTime(DateTime utc, CultureInfo? culture = null)
     {
         culture ??= CultureInfo.CurrentCulture;
-        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Bangkok);
-        return local.ToString("d MMM yyyy HH:mm", culture);
+        return ToBangkok(utc).ToString("d MMM yyyy HH:mm", culture);
     }
+
+    /// <summary>The wall-clock time in Bangkok of a UTC instant.</summary>
+    public static DateTime ToBangkok(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Bangkok);
 
     public static TimeZoneInfo Bangkok { get; } = TimeZoneInfo.FindSystemTimeZoneById("Asia/Bangkok");
 

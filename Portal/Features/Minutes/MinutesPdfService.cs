@@ -11,8 +11,8 @@ namespace Portal.Features.Minutes;
 /// The minutes and attendance sheet of a meeting as HTML and PDF, for users allowed to see the meeting: KKTT's users
 /// print the record as it stands (marked DRAFT until approved); a partner prints the latest approved version only.
 /// </summary>
-public partial class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CurrentUser currentUser,
-    PrintHtml printHtml, ChromiumPdf chromium, TimeProvider clock)
+public class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CurrentUser currentUser,
+    PrintHtml printHtml, PdfPrinter pdfPrinter)
 {
     /// <param name="OwnActionItemsOnly">A partner is given only their own organization's action items.</param>
     public sealed record Printable(MinutesDocument Document, bool Draft, IReadOnlyList<ActionItemRow> ActionItems, bool OwnActionItemsOnly = false);
@@ -47,14 +47,5 @@ public partial class MinutesPdfService(MeetingService meetings, MinutesService m
         ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<AttendanceSheetPrint>(
             new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document }));
 
-    /// <summary>The PDF of a print document, with its title and the portal as author in the document information.</summary>
-    public async Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken = default)
-    {
-        var pdf = await chromium.PrintAsync(html, cancellationToken);
-        var title = TitleTag().Match(html) is { Success: true } match ? System.Net.WebUtility.HtmlDecode(match.Groups[1].Value) : "";
-        return PdfMetadata.WithInfo(pdf, title, Localization.BilingualText.Get("App.Name", html.Contains("<html lang=\"th\"")), clock.GetUtcNow().UtcDateTime);
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("<title>([^<]*)</title>")]
-    private static partial System.Text.RegularExpressions.Regex TitleTag();
+    public Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken = default) => pdfPrinter.PdfAsync(html, cancellationToken);
 }

@@ -22,52 +22,23 @@ public static class PrintEndpoints
             return Results.Content(await service.MinutesHtmlAsync(printable, PrintLanguages.Parse(lang)), "text/html; charset=utf-8");
         });
 
-        meetings.MapGet("/minutes.pdf", async (int id, string? lang, int? version, MinutesPdfService service, AuditService audit, PrintQuota quota, HttpContext http, CancellationToken cancellationToken) =>
+        meetings.MapGet("/minutes.pdf", async (int id, string? lang, int? version, MinutesPdfService service, PdfPrinter printer, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (await service.LoadAsync(id, version, cancellationToken) is not { } printable) return Results.NotFound();
             var language = PrintLanguages.Parse(lang);
             var html = await service.MinutesHtmlAsync(printable, language);
             var fileName = PrintLanguages.MinutesFileName(printable.Document, language);
-            return await PdfResultAsync(service, quota, http.User, html, fileName, () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported,
+            return await printer.DownloadAsync(http.User, html, fileName, () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported,
                 new { Document = "minutes.pdf", Language = PrintLanguages.Code(language), Version = version, printable.Draft }), cancellationToken);
         });
 
-        meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, AuditService audit, PrintQuota quota, HttpContext http, CancellationToken cancellationToken) =>
+        meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, PdfPrinter printer, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();
             var html = await service.AttendanceSheetHtmlAsync(printable);
-            return await PdfResultAsync(service, quota, http.User, html, PrintLanguages.AttendanceSheetFileName(printable.Document),
+            return await printer.DownloadAsync(http.User, html, PrintLanguages.AttendanceSheetFileName(printable.Document),
                 () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported, new { Document = "attendance-sheet.pdf" }), cancellationToken);
         });
         return app;
-    }
-
-    /// <summary>
-    /// The PDF as a download; what was handed out is recorded in the audit log once it has been printed. When it cannot be
-    /// printed the user gets a page that says why (413, 429 or 503), never a bare error.
-    /// </summary>
-    private static async Task<IResult> PdfResultAsync(MinutesPdfService service, PrintQuota quota, System.Security.Claims.ClaimsPrincipal user,
-        string html, DownloadName fileName, Func<Task> recordExport, CancellationToken cancellationToken)
-    {
-        using var turn = quota.TryEnter(user);
-        if (turn is null) return PrintRefusal.TooMany();
-        try
-        {
-            var pdf = await service.PdfAsync(html, cancellationToken);
-            await recordExport();
-            return new PdfDownload(pdf, fileName);
-        }
-        catch (DocumentTooLargeException e)
-        {
-            return PrintRefusal.TooLarge(e.Characters, e.Limit);
-        }
-        catch (ChromiumMissingException)
-        {
-            return PrintRefusal.Missing();
-        }
-        catch (PrinterUnavailableException)
-        {
-            return PrintRefusal.Unavailable();
-        }
     }
 }

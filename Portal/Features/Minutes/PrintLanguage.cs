@@ -1,4 +1,5 @@
 using Portal.Features.Meetings;
+using Portal.Printing;
 
 namespace Portal.Features.Minutes;
 
@@ -70,23 +71,5 @@ public static class PrintLanguages
             kept.Append(elements.GetTextElement());
         clean = kept.ToString().Trim();
         return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}.pdf";
-    }
-}
-
-/// <summary>A download's file name: in full (<c>filename*</c>, UTF-8) and in plain ASCII (<c>filename</c>).</summary>
-public sealed record DownloadName(string Unicode, string Ascii)
-{
-    public string ContentDisposition => $"attachment; filename=\"{Ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(Unicode)}";
-}
-
-/// <summary>A PDF sent as a download under its <see cref="DownloadName"/>.</summary>
-public sealed class PdfDownload(byte[] pdf, DownloadName name) : IResult
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.Response.ContentType = "application/pdf";
-        httpContext.Response.ContentLength = pdf.Length;
-        httpContext.Response.Headers.ContentDisposition = name.ContentDisposition;
-        await httpContext.Response.Body.WriteAsync(pdf, httpContext.RequestAborted);
     }
 }

@@ -20,6 +20,9 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned, INamedRecor
     public List<Organization> Children { get; set; } = [];
     public string? Province { get; set; }
     public string? Website { get; set; }
+    /// <summary>The head of the organization by position, to whom letters are addressed (เรียน ผู้อำนวยการ…).</summary>
+    public string? HeadPositionTh { get; set; }
+    public string? HeadPositionEn { get; set; }
     [MultiLine] public string? Notes { get; set; }
 
     public DateTime? DeletedAt { get; set; }

@@ -14,6 +14,8 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Aliases).HasMaxLength(FieldLengths.Aliases);
         e.Property(o => o.Province).HasMaxLength(FieldLengths.Province);
         e.Property(o => o.Website).HasMaxLength(FieldLengths.Url);
+        e.Property(o => o.HeadPositionTh).HasMaxLength(FieldLengths.Position);
+        e.Property(o => o.HeadPositionEn).HasMaxLength(FieldLengths.Position);
         e.Property(o => o.Notes).HasMaxLength(FieldLengths.Notes);
         e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
         e.HasOne(o => o.Parent).WithMany(o => o.Children).HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);

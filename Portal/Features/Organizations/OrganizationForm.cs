@@ -18,13 +18,15 @@ public sealed record OrganizationForm : IVersionedForm
     [RefersTo<Organization>] public int? ParentId { get; set; }
     public string? Province { get; set; }
     public string? Website { get; set; }
+    public string? HeadPositionTh { get; set; }
+    public string? HeadPositionEn { get; set; }
     public string? Notes { get; set; }
 
     public static OrganizationForm From(Organization o) => new()
     {
         Version = o.Version,
         NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Aliases = o.Aliases, Kind = o.Kind, ParentId = o.ParentId,
-        Province = o.Province, Website = o.Website, Notes = o.Notes,
+        Province = o.Province, Website = o.Website, HeadPositionTh = o.HeadPositionTh, HeadPositionEn = o.HeadPositionEn, Notes = o.Notes,
     };
 
     public void ApplyTo(Organization o)
@@ -37,6 +39,8 @@ public sealed record OrganizationForm : IVersionedForm
         o.ParentId = ParentId;
         o.Province = Input.Blank(Province);
         o.Website = Input.Blank(Website);
+        o.HeadPositionTh = Input.Blank(HeadPositionTh);
+        o.HeadPositionEn = Input.Blank(HeadPositionEn);
         o.Notes = Input.Blank(Notes);
     }
 }

@@ -101,6 +101,8 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
         errors.MaxLength(nameof(form.Aliases), form.Aliases, FieldLengths.Aliases);
         errors.MaxLength(nameof(form.Province), form.Province, FieldLengths.Province);
         errors.MaxLength(nameof(form.Website), form.Website, FieldLengths.Url);
+        errors.MaxLength(nameof(form.HeadPositionTh), form.HeadPositionTh, FieldLengths.Position);
+        errors.MaxLength(nameof(form.HeadPositionEn), form.HeadPositionEn, FieldLengths.Position);
         errors.MaxLength(nameof(form.Notes), form.Notes, FieldLengths.Notes);
         errors.Url(nameof(form.Website), form.Website);
         if (!Enum.IsDefined(form.Kind))

@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Features.Invitations;
+using Portal.Features.Meetings;
+using Portal.Features.Organizations;
+using Portal.Localization;
+using Portal.Validation;
+
+namespace Portal.Features.Letters;
+
+/// <summary>
+/// The official invitation letters (หนังสือเชิญประชุม) of a meeting: the letterhead an administrator sets, the text staff
+/// write for the meeting, and the letter numbers given out, one running number per year.
+/// </summary>
+public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>Logos larger than this are refused: the logo travels in every letter and every backup.</summary>
+    public const int LogoBytes = LetterheadConfiguration.LogoBytes;
+
+    public static readonly string[] LogoTypes = ["image/png", "image/jpeg"];
+
+    public async Task<Letterhead> LetterheadAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
+    }
+
+    public async Task<SaveResult> SaveLetterheadAsync(LetterheadForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync([Roles.Admin]);
+        var errors = new FieldErrors();
+        errors.Required(nameof(form.SenderTh), form.SenderTh);
+        errors.Required(nameof(form.SenderEn), form.SenderEn);
+        errors.Required(nameof(form.NumberPrefixTh), form.NumberPrefixTh);
+        errors.Required(nameof(form.NumberPrefixEn), form.NumberPrefixEn);
+        errors.Required(nameof(form.SignatoryTh), form.SignatoryTh);
+        errors.Required(nameof(form.SignatoryEn), form.SignatoryEn);
+        foreach (var (field, value, max) in new[]
+        {
+            (nameof(form.SenderTh), form.SenderTh, FieldLengths.Name), (nameof(form.SenderEn), form.SenderEn, FieldLengths.Name),
+            (nameof(form.AddressTh), form.AddressTh, FieldLengths.Reason), (nameof(form.AddressEn), form.AddressEn, FieldLengths.Reason),
+            (nameof(form.NumberPrefixTh), form.NumberPrefixTh, FieldLengths.Acronym), (nameof(form.NumberPrefixEn), form.NumberPrefixEn, FieldLengths.Acronym),
+            (nameof(form.SignatoryTh), form.SignatoryTh, FieldLengths.Name), (nameof(form.SignatoryEn), form.SignatoryEn, FieldLengths.Name),
+            (nameof(form.SignatoryPositionTh), form.SignatoryPositionTh, FieldLengths.Position), (nameof(form.SignatoryPositionEn), form.SignatoryPositionEn, FieldLengths.Position),
+            (nameof(form.ContactTh), form.ContactTh, FieldLengths.Reason), (nameof(form.ContactEn), form.ContactEn, FieldLengths.Reason),
+        })
+            errors.MaxLength(field, value, max);
+        if (form.NewLogo is { } logo)
+        {
+            if (logo.Length > LogoBytes)
+                errors.Add(nameof(form.NewLogo), "Letterhead.LogoTooLarge", LogoBytes / 1024);
+            else if (ImageType(logo) is not { } type)
+                errors.Add(nameof(form.NewLogo), "Letterhead.LogoType");
+            else
+                form.NewLogoContentType = type;
+        }
+        if (!errors.IsValid) return SaveResult.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var letterhead = await db.Letterheads.FirstOrDefaultAsync(cancellationToken);
+        if (letterhead is null)
+        {
+            letterhead = new Letterhead();
+            db.Letterheads.Add(letterhead);
+        }
+        return await Concurrency.SaveAsync(db, letterhead, form, LetterheadForm.From, form.ApplyTo, l => l.Id, cancellationToken);
+    }
+
+    /// <summary>PNG or JPEG by their first bytes, whatever the file was called: anything else is refused.</summary>
+    public static string? ImageType(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : null;
+
+    public async Task<InvitationLetterForm> TextAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.InvitationLetterTexts.AsNoTracking().FirstOrDefaultAsync(t => t.MeetingId == meetingId, cancellationToken) is { } text
+            ? InvitationLetterForm.From(text) : new InvitationLetterForm();
+    }
+
+    public async Task<SaveResult> SaveTextAsync(int meetingId, InvitationLetterForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        var errors = new FieldErrors();
+        errors.MaxLength(nameof(form.ReferenceTh), form.ReferenceTh, FieldLengths.Reason);
+        errors.MaxLength(nameof(form.ReferenceEn), form.ReferenceEn, FieldLengths.Reason);
+        errors.MaxLength(nameof(form.PurposeTh), form.PurposeTh, FieldLengths.Notes);
+        errors.MaxLength(nameof(form.PurposeEn), form.PurposeEn, FieldLengths.Notes);
+        errors.MaxLength(nameof(form.EnclosuresTh), form.EnclosuresTh, FieldLengths.Reason);
+        errors.MaxLength(nameof(form.EnclosuresEn), form.EnclosuresEn, FieldLengths.Reason);
+        if (!errors.IsValid) return SaveResult.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken)) return SaveResult.NotFound();
+        var text = await db.InvitationLetterTexts.FirstOrDefaultAsync(t => t.MeetingId == meetingId, cancellationToken);
+        if (text is null)
+        {
+            text = new InvitationLetterText { MeetingId = meetingId };
+            db.InvitationLetterTexts.Add(text);
+        }
+        return await Concurrency.SaveAsync(db, text, form, InvitationLetterForm.From, form.ApplyTo, t => t.MeetingId, cancellationToken);
+    }
+
+    /// <summary>The organizations a meeting's letters go to (its invitees' organizations), with the number each letter has, if given.</summary>
+    public async Task<IReadOnlyList<LetterAddressee>> AddresseesAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var letterhead = await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
+        var organizations = await InvitedOrganizations(db, meetingId).ToListAsync(cancellationToken);
+        var issued = await db.IssuedLetters.AsNoTracking().Where(l => l.MeetingId == meetingId).ToListAsync(cancellationToken);
+        return [.. organizations.Select(o => new LetterAddressee(o.Id, o.Name, LetterLanguage.ThaiFor(o),
+            issued.FirstOrDefault(l => l.OrganizationId == o.Id) is { } letter ? LetterNumber.Of(letterhead, letter, LetterLanguage.ThaiFor(o)) : null))];
+    }
+
+    /// <summary>
+    /// The letters to print, one per invited organization (or only <paramref name="organizationId"/>'s): each is given
+    /// the next number of the year the first time it is printed, and keeps it after.
+    /// </summary>
+    public async Task<IReadOnlyList<InvitationLetter>> IssueAsync(int meetingId, int? organizationId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.HostOrganization)
+            .Include(m => m.AgendaItems.OrderBy(i => i.Position))
+            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null) return [];
+        var organizations = await InvitedOrganizations(db, meetingId)
+            .Where(o => organizationId == null || o.Id == organizationId).ToListAsync(cancellationToken);
+        if (organizations.Count == 0) return [];
+        var issued = await IssueNumbersAsync(db, meetingId, [.. organizations.Select(o => o.Id)], cancellationToken);
+        var letterhead = await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
+        var text = await db.InvitationLetterTexts.AsNoTracking().FirstOrDefaultAsync(t => t.MeetingId == meetingId, cancellationToken)
+            ?? new InvitationLetterText { MeetingId = meetingId };
+        return [.. organizations.Select(o => new InvitationLetter(letterhead, LetterNumber.Of(letterhead, issued[o.Id], LetterLanguage.ThaiFor(o)),
+            DateOnly.FromDateTime(ThaiDates.ToBangkok(issued[o.Id].IssuedAt)), o, meeting, text, LetterLanguage.ThaiFor(o)))];
+    }
+
+    private static IQueryable<Organization> InvitedOrganizations(PortalDbContext db, int meetingId) =>
+        db.Organizations.AsNoTracking()
+            .Where(o => db.Invitations.Any(i => i.MeetingId == meetingId && i.OrganizationId == o.Id))
+            .OrderBy(o => o.NameTh);
+
+    /// <summary>Numbers given in one transaction; a number taken by another user at the same moment is taken again.</summary>
+    private static async Task<Dictionary<int, IssuedLetter>> IssueNumbersAsync(PortalDbContext db, int meetingId, IReadOnlyList<int> organizationIds,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await db.IssuedLetters.Where(l => l.MeetingId == meetingId && organizationIds.Contains(l.OrganizationId))
+                .ToDictionaryAsync(l => l.OrganizationId, cancellationToken);
+            var missing = organizationIds.Where(id => !existing.ContainsKey(id)).ToList();
+            if (missing.Count == 0) return existing;
+            var now = db.UtcNow;
+            var year = ThaiDates.ToBangkok(now).Year;
+            var next = (await db.IssuedLetters.Where(l => l.Year == year).MaxAsync(l => (int?)l.Number, cancellationToken) ?? 0) + 1;
+            foreach (var id in missing)
+                db.IssuedLetters.Add(new IssuedLetter { MeetingId = meetingId, OrganizationId = id, Year = year, Number = next++, IssuedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+}
+
+public sealed record LetterAddressee(int OrganizationId, Bilingual Name, bool Thai, string? Number);
+
+/// <summary>Everything one printed letter says.</summary>
+public sealed record InvitationLetter(Letterhead Letterhead, string Number, DateOnly Date, Organization Addressee, Meeting Meeting,
+    InvitationLetterText Text, bool Thai);
+
+public static class LetterLanguage
+{
+    /// <summary>International organizations are written to in English; everyone else in Thai.</summary>
+    public static bool ThaiFor(Organization organization) => organization.Kind != OrganizationKind.InternationalOrganization;
+}
+
+public static class LetterNumber
+{
+    /// <summary>"ขคท 12/2569" in a Thai letter, "KKTT 12/2026" in an English one: the same number, each reader's year.</summary>
+    public static string Of(Letterhead letterhead, IssuedLetter letter, bool thai) => thai
+        ? $"{letterhead.NumberPrefixTh} {letter.Number}/{ThaiDates.BuddhistYear(letter.Year)}".Trim()
+        : $"{letterhead.NumberPrefixEn} {letter.Number}/{letter.Year}".Trim();
+}

@@ -119,8 +119,11 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
             var guard = page.Locator("[data-testid=unsaved-changes]");
             var unsaved = await guard.CountAsync() > 0 ? await guard.GetAttributeAsync("data-unsaved") : "no guard on the page";
             var heading = await page.Locator("h1").CountAsync() > 0 ? await page.Locator("h1").First.TextContentAsync() : "no h1";
+            var shot = Browser.ScreenshotPath($"unsaved-changes-stayed-{DateTime.UtcNow:HHmmss}");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            var main = await page.Locator("main").CountAsync() > 0 ? await page.Locator("main").First.InnerTextAsync() : "no main";
             Assert.Fail($"Still at {page.Url} ({heading}) instead of {url}; questions asked: [{string.Join(" | ", dialogs)}]; unsaved: {unsaved}; " +
-                        $"problems: [{string.Join(" | ", problems)}]");
+                        $"problems: [{string.Join(" | ", problems)}]; screenshot: {shot}; main: {main[..Math.Min(main.Length, 400)]}");
         }
     }
 

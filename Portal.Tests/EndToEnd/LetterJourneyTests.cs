@@ -24,8 +24,9 @@ public class LetterJourneyTests(PortalServer server, Browser browser) : IClassFi
         await Browser.Field(admin, "signatory-th").FillAsync("ผศ.ดร.สมหญิง  ใจดี");
         // A file that is not an image is refused next to the field, whatever it is called.
         await admin.Locator("[data-testid=logo-input]").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = "%PDF-1.7"u8.ToArray() });
-        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "PNG" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await admin.Locator("[data-testid=logo-input]").SetInputFilesAsync(Path.Combine(RepositoryRoot.Path, "Portal", "wwwroot", "favicon.png"));
+        await Expect(admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "SVG" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await admin.Locator("[data-testid=logo-input]").SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml",
+            Buffer = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'><circle cx='50' cy='50' r='40' fill='#1b4965'/><text x='5' y='60' font-size='12'>ขคท-ทดสอบ</text></svg>"u8.ToArray() });
         await Expect(admin.Locator("img.logo-preview")).ToBeVisibleAsync();
         await admin.ClickAsync("[data-testid=save]");
         await Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("บันทึก");
@@ -56,6 +57,7 @@ public class LetterJourneyTests(PortalServer server, Browser browser) : IClassFi
         Assert.Equal(200, response.Status);
         var text = await Poppler.RunAsync("pdftotext", await response.BodyAsync());
         Assert.Contains("(ผศ.ดร.สมหญิง ใจดี)", text);
+        Assert.Contains("ขคท-ทดสอบ", text);   // the new logo's text
         Assert.Contains("<script>alert(1)</script>", text);   // printed as the text it is
         Assert.Equal(4, await Poppler.PagesAsync(await response.BodyAsync()));
 

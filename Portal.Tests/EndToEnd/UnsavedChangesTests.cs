@@ -49,7 +49,13 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
     public async Task An_unchanged_form_and_a_saved_one_are_left_without_a_question()
     {
         var page = await SignInAsync();
-        var id = await server.QueryAsync(db => Task.FromResult(db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).First()));
+        // An organization of this test's own: others on the shared server edit the demo ones.
+        var id = await server.QueryAsync(async db =>
+        {
+            var organization = db.Organizations.Add(new Portal.Features.Organizations.Organization { NameTh = "หน่วยงานทดสอบการออกจากหน้า", NameEn = "Leave-page test office" }).Entity;
+            await db.SaveChangesAsync();
+            return organization.Id;
+        });
         await Browser.GoToAsync(page, $"/organizations/{id}/edit");
         await Expect(Browser.Field(page, "name-th")).Not.ToHaveValueAsync("");
         await page.ClickAsync("nav a[href=meetings]");
@@ -96,7 +102,8 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
 
     private async Task<IPage> SignInAsync()
     {
-        var page = await browser.SignInAsync(server, Roles.Staff, problems);
+        // An account of the test's own, so that no other test's sign-out or password change ends this session.
+        var page = await browser.SignInAsAsync(server, await server.NewAccountAsync(Roles.Staff), problems);
         page.Dialog += async (_, dialog) =>
         {
             dialogs.Add(dialog.Message);

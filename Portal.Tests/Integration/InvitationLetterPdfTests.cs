@@ -57,6 +57,8 @@ public class InvitationLetterPdfTests : IClassFixture<PortalServer>
         // The Thai letter is dated in the Buddhist Era and carries no page number.
         Assert.Matches($@"\d{{1,2}} \S+ {year + 543}", thai);
         Assert.DoesNotContain("หน้า 1", thai);
+        // The letterhead's logo, a drawing, is on every letter: its "KKTT" is text on each letter's first page.
+        Assert.Contains("KKTT", thai);
 
         var english = pages.Single(p => p.Contains("Yours sincerely", StringComparison.Ordinal));
         foreach (var expected in new[]

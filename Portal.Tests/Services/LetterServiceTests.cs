@@ -123,16 +123,22 @@ public class LetterServiceTests : IAsyncLifetime
         Assert.Equal("Letterhead.LogoType", refused.Errors[nameof(form.NewLogo)]!.Key);
 
         form.NewLogo = new byte[LetterService.LogoBytes + 1];
-        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(form.NewLogo, 0);
+        "<svg "u8.ToArray().CopyTo(form.NewLogo, 0);
         Assert.Equal("Letterhead.LogoTooLarge", (await Letters.SaveLetterheadAsync(form)).Errors[nameof(form.NewLogo)]!.Key);
 
-        form.SignatoryTh = "ผศ.ดร.สมหญิง ใจดี";
+        // A PNG is refused too: the printer draws logos, it cannot print raster images.
         form.NewLogo = await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Path, "Portal", "wwwroot", "favicon.png"));
+        Assert.Equal("Letterhead.LogoType", (await Letters.SaveLetterheadAsync(form)).Errors[nameof(form.NewLogo)]!.Key);
+
+        form.SignatoryTh = "ผศ.ดร.สมหญิง ใจดี";
+        form.NewLogo = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><rect width='10' height='10' onclick='x()'/></svg>"u8.ToArray();
         Assert.True((await Letters.SaveLetterheadAsync(form)).Succeeded);
         var saved = await Letters.LetterheadAsync();
         Assert.Equal("ผศ.ดร.สมหญิง ใจดี", saved.SignatoryTh);
-        Assert.Equal("image/png", saved.LogoContentType);
-        Assert.Equal(form.NewLogo, saved.Logo);
+        Assert.Equal("image/svg+xml", saved.LogoContentType);
+        var stored = System.Text.Encoding.UTF8.GetString(saved.Logo!);
+        Assert.Contains("<rect width=\"10\" height=\"10\" />", stored);
+        Assert.DoesNotContain("onclick", stored);
         Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Letterhead) && a.Action == AuditAction.Updated)));
 
         // A form opened before that save is not applied over it.
@@ -155,12 +161,31 @@ public class LetterServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Only_PNG_and_JPEG_pass_as_a_logo_whatever_their_name()
+    public void A_logo_keeps_only_what_draws_and_nothing_that_runs_or_fetches()
     {
-        Assert.Equal("image/png", LetterService.ImageType([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]));
-        Assert.Equal("image/jpeg", LetterService.ImageType([0xFF, 0xD8, 0xFF, 0xE0]));
-        Assert.Null(LetterService.ImageType("<svg onload=alert(1)>"u8));
-        Assert.Null(LetterService.ImageType([]));
+        const string hostile = """
+            <?xml version="1.0"?>
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20" onload="alert(1)">
+              <script>alert(2)</script>
+              <foreignObject><div>html</div></foreignObject>
+              <a href="https://evil.example"><rect width="5" height="5" /></a>
+              <image href="https://evil.example/track.png" />
+              <rect width="10" height="10" fill="url(https://evil.example/x)" style="fill: red" onclick="x()" />
+              <use xlink:href="#logo" /><use href="https://evil.example/#x" />
+              <circle id="logo" cx="5" cy="5" r="4" fill="url(#g)" />
+              <text x="1" y="15">ขคท</text>
+            </svg>
+            """;
+        var clean = SvgLogo.Clean(System.Text.Encoding.UTF8.GetBytes(hostile))!;
+        foreach (var gone in new[] { "onload", "script", "alert", "foreignObject", "evil.example", "onclick", "<a", "<image", "width=\"40\"" })
+            Assert.DoesNotContain(gone, clean, StringComparison.OrdinalIgnoreCase);
+        foreach (var kept in new[] { "viewBox=\"0 0 40 20\"", "<circle id=\"logo\"", "fill=\"url(#g)\"", "href=\"#logo\"", ">ขคท</text>", "style=\"fill: red\"" })
+            Assert.Contains(kept, clean);
+
+        Assert.Null(SvgLogo.Clean(System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&x;</svg>")));
+        Assert.Null(SvgLogo.Clean(System.Text.Encoding.UTF8.GetBytes("<html><body>not a drawing</body></html>")));
+        Assert.Null(SvgLogo.Clean([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
+        Assert.Null(SvgLogo.Clean([]));
     }
 
     private static int ThaiDatesNow() => Portal.Localization.ThaiDates.ToBangkok(DateTime.UtcNow).Year;

@@ -18,8 +18,6 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
     /// <summary>Logos larger than this are refused: the logo travels in every letter and every backup.</summary>
     public const int LogoBytes = LetterheadConfiguration.LogoBytes;
 
-    public static readonly string[] LogoTypes = ["image/png", "image/jpeg"];
-
     public async Task<Letterhead> LetterheadAsync(CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
@@ -51,10 +49,10 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
         {
             if (logo.Length > LogoBytes)
                 errors.Add(nameof(form.NewLogo), "Letterhead.LogoTooLarge", LogoBytes / 1024);
-            else if (ImageType(logo) is not { } type)
+            else if (SvgLogo.Clean(logo) is not { } drawing)
                 errors.Add(nameof(form.NewLogo), "Letterhead.LogoType");
             else
-                form.NewLogoContentType = type;
+                (form.NewLogo, form.NewLogoContentType) = (SvgLogo.Bytes(drawing), SvgLogo.ContentType);
         }
         if (!errors.IsValid) return SaveResult.Invalid(errors);
 
@@ -67,12 +65,6 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
         }
         return await Concurrency.SaveAsync(db, letterhead, form, LetterheadForm.From, form.ApplyTo, l => l.Id, cancellationToken);
     }
-
-    /// <summary>PNG or JPEG by their first bytes, whatever the file was called: anything else is refused.</summary>
-    public static string? ImageType(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
-        : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
-        : null;
 
     public async Task<InvitationLetterForm> TextAsync(int meetingId, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,7 @@ public class AuditedRecordsTests
         [
             "ActionItem", "ActionItemOwner", "ActionItemUpdate", "AgendaItem", "ApprovedMinutes", "ApprovedMinutesOrganization",
             "Attendee", "Meeting", "MeetingAttachment", "MeetingCoHost", "MeetingReference", "MeetingTag", "Organization", "Person",
-            "RelatedActivity", "ReminderRun",
+            "Invitation", "RelatedActivity", "ReminderRun",
         ];
         Assert.Equal(audited, EntityTypes().Where(PortalDbContext.IsAudited).Select(t => t.Name).Order(StringComparer.Ordinal));
     }

@@ -11,6 +11,7 @@ using Portal.Components.Account;
 using Portal.Data;
 using Portal.Features.ActionItems;
 using Portal.Features.Audit;
+using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -114,6 +115,7 @@ public static class PortalServices
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
+        services.AddInvitations(builder.Configuration);
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<Printing.PrintQuota>();
         services.AddHostedService<Printing.PrinterWatchdog>();
@@ -139,6 +141,10 @@ public static class PortalServices
         services.AddScoped<MinutesPdfService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAnswers>();
+        services.AddScoped<InvitationMailer>();
+        services.AddScoped<InvitationReminderService>();
         return services;
     }
 }

@@ -171,7 +171,7 @@ public sealed partial class InvitationJourneyTests(Browser browser) : IClassFixt
         await Expect(staff.Locator("[data-testid=count-noanswer]")).ToHaveTextAsync("ยังไม่ตอบ 0");
         await staff.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("invitations-meeting-1280-th"), FullPage = true });
 
-        // A tampered link and an expired one get a clear page, 404, and nothing of the meeting.
+        // A tampered link and an expired one get a clear page, 410 Gone, and nothing of the meeting.
         var token = thaiLink[(thaiLink.IndexOf("/rsvp/", StringComparison.Ordinal) + 6)..];
         var tampered = token[..10] + (token[10] == 'A' ? 'B' : 'A') + token[11..];
         var (invitationId, key) = await server.QueryAsync(db => db.Invitations.Where(i => i.PersonId == thaiPerson).Select(i => new { i.Id, i.AnswerKey }).SingleAsync()) is var row ? (row.Id, row.AnswerKey) : default;
@@ -180,7 +180,7 @@ public sealed partial class InvitationJourneyTests(Browser browser) : IClassFixt
         foreach (var refused in new[] { tampered, expired })
         {
             var response = await anonymous.GetAsync("/rsvp/" + refused);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
             var body = await response.Content.ReadAsStringAsync();
             Assert.Contains("ลิงก์นี้ใช้ไม่ได้", body);
             Assert.DoesNotContain(run, body);

@@ -21,11 +21,13 @@ export PORTAL_CHROMIUM="${PORTAL_CHROMIUM:-/usr/bin/chromium}"
 # Playwright must use the Debian browser, never download one (the machine has no internet).
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
+need_package curl curl
 source scripts/postgres.sh
 require_postgres
+source scripts/smtp4dev.sh
 
 results="$(mktemp -d)"
-trap 'stop_throwaway_postgres; rm -rf "$results"' EXIT
+trap 'stop_throwaway_postgres; stop_smtp4dev; rm -rf "$results"' EXIT
 
 echo "==> Installing axe-core (pinned in .tools/axe/package-lock.json)"
 npm ls --prefix .tools/axe >/dev/null 2>&1 || npm ci --prefix .tools/axe --no-audit --no-fund --loglevel=error
@@ -55,6 +57,9 @@ run_tests() { # run_tests NAME [dotnet test arguments]
   [ "$code" -ne 0 ] && status=1
   return 0
 }
+
+echo "==> Starting smtp4dev (SMTP and its REST API on loopback) for the invitation e-mail tests"
+start_smtp4dev "${PORTAL_TEST_SMTP_PORT:-25329}" "${PORTAL_TEST_SMTP_API_PORT:-25330}"
 
 echo "==> Testing on SQLite (every test)"
 run_tests sqlite

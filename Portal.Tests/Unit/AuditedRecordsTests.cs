@@ -22,7 +22,7 @@ public class AuditedRecordsTests
         string[] audited =
         [
             "ActionItem", "ActionItemOwner", "ActionItemUpdate", "AgendaItem", "ApprovedMinutes", "ApprovedMinutesOrganization",
-            "Attendee", "Meeting", "MeetingAttachment", "MeetingCoHost", "MeetingReference", "MeetingTag", "Organization", "Person",
+            "Attendee", "Invitation", "Meeting", "MeetingAttachment", "MeetingCoHost", "MeetingReference", "MeetingTag", "Organization", "Person",
             "RelatedActivity", "ReminderRun",
         ];
         Assert.Equal(audited, EntityTypes().Where(PortalDbContext.IsAudited).Select(t => t.Name).Order(StringComparer.Ordinal));

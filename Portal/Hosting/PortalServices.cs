@@ -12,6 +12,7 @@ using Portal.Data;
 using Portal.Features.ActionItems;
 using Portal.Features.Audit;
 using Portal.Features.Letters;
+using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -115,6 +116,7 @@ public static class PortalServices
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
+        services.AddInvitations(builder.Configuration);
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<Printing.PrintQuota>();
         services.AddSingleton<Printing.PdfPrinter>();
@@ -142,6 +144,10 @@ public static class PortalServices
         services.AddScoped<LetterService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<InvitationService>();
+        services.AddScoped<InvitationAnswers>();
+        services.AddScoped<InvitationMailer>();
+        services.AddScoped<InvitationReminderService>();
         return services;
     }
 }

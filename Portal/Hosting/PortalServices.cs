@@ -139,6 +139,7 @@ public static class PortalServices
         services.AddScoped<MinutesPdfService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<Features.Import.ImportService>();
         return services;
     }
 }

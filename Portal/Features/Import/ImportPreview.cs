@@ -117,13 +117,14 @@ public sealed class ImportPreview
         foreach (var row in Rows)
         {
             row.ChoiceIssues.Clear();
-            if (row.Skip) continue;
-            var identity = Identity(row);
-            if (identity is null) continue;
-            if (seen.TryGetValue(identity, out var firstLine))
-                row.ChoiceIssues.Add(new ImportIssue(new FieldError("Import.DuplicateRow", firstLine), IsError: true));
-            else
-                seen[identity] = row.Line;
+            // A skipped row still shows why it would fail, and counts as no one's first occurrence.
+            if (Identity(row) is { } identity)
+            {
+                if (seen.TryGetValue(identity, out var firstLine))
+                    row.ChoiceIssues.Add(new ImportIssue(new FieldError("Import.DuplicateRow", firstLine), IsError: true));
+                else if (!row.Skip)
+                    seen[identity] = row.Line;
+            }
             if (Kind == ImportKind.Attendees && row.PersonChoice > 0 && Attending.Contains(row.PersonChoice))
                 row.ChoiceIssues.Add(new ImportIssue(new FieldError("Import.AlreadyAttending"), IsError: true));
         }

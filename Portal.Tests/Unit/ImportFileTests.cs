@@ -93,4 +93,19 @@ public class ImportFileTests
         var table = SpreadsheetReader.Read("a.csv", Workbooks.Csv([["Name", "Organization"], ["สม\u202Eชาย\u0007 ใจดี", "World\u0001 Bank\u2066"]]));
         Assert.Equal(["สมชาย ใจดี", "World Bank"], table.Rows[0].Cells);
     }
+
+    [Theory]
+    [InlineData("attendees", ImportKind.Attendees)]
+    [InlineData("people", ImportKind.People)]
+    [InlineData("organizations", ImportKind.Organizations)]
+    public void The_sample_files_offered_for_download_are_read_with_every_heading_recognised(string name, ImportKind kind)
+    {
+        foreach (var extension in new[] { ".xlsx", ".csv" })
+        {
+            var path = Path.Combine(RepositoryRoot.Path, "Portal", "wwwroot", "samples", name + extension);
+            var table = SpreadsheetReader.Read(path, File.ReadAllBytes(path));
+            Assert.NotEmpty(table.Rows);
+            Assert.Equal(table.Headings.Count, ImportColumns.Find(table.Headings, kind).Count);
+        }
+    }
 }

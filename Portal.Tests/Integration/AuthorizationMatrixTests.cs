@@ -102,6 +102,9 @@ public class AuthorizationMatrixTests(PortalServer server) : IAsyncLifetime
         { "/organizations", "login ok ok ok denied", null },
         { "/organizations/new", "login ok ok denied denied", null },
         { "/people", "login ok ok ok denied", null },
+        { "/meetings/{workshop}/import", "login ok ok denied denied", null },
+        { "/people/import", "login ok ok denied denied", null },
+        { "/organizations/import", "login ok ok denied denied", null },
         { "/admin/users", "login ok denied denied denied", null },
         { "/admin/audit", "login ok denied denied denied", null },
     };

@@ -26,4 +26,5 @@ public enum AuditAction
     SignInFailed,
     LockedOut,
     Exported,
+    Imported,
 }

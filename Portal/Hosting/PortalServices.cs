@@ -148,6 +148,7 @@ public static class PortalServices
         services.AddScoped<InvitationAnswers>();
         services.AddScoped<InvitationMailer>();
         services.AddScoped<InvitationReminderService>();
+        services.AddScoped<Features.Import.ImportService>();
         return services;
     }
 }

@@ -73,7 +73,7 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
         return await Concurrency.SaveAsync(db, person, form, PersonForm.From, form.ApplyTo, p => p.Id, cancellationToken);
     }
 
-    private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, PersonForm form, CancellationToken cancellationToken)
+    internal static async Task<FieldErrors> ValidateAsync(PortalDbContext db, PersonForm form, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         errors.Required(nameof(form.GivenNameTh), form.GivenNameTh);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
+using Portal.Features.CheckIn;
 using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
@@ -31,6 +32,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
     public DbSet<ApprovedMinutesOrganization> ApprovedMinutesOrganizations => Set<ApprovedMinutesOrganization>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<MeetingCheckIn> MeetingCheckIns => Set<MeetingCheckIn>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
@@ -39,6 +41,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
     public CurrentUser? CurrentUser { get; init; }
+    /// <summary>Names the actor instead of <see cref="CurrentUser"/>, for changes no account makes (the anonymous check-in page).</summary>
+    public AuditActor? Actor { get; set; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
@@ -61,7 +65,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var actor = CurrentUser is null ? AuditActor.System : await CurrentUser.GetActorAsync();
+        var actor = Actor ?? (CurrentUser is null ? AuditActor.System : await CurrentUser.GetActorAsync());
         var pending = PrepareAudit();
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -139,6 +139,8 @@ public static class PortalServices
         services.AddScoped<MinutesPdfService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<Features.CheckIn.CheckInService>();
+        services.AddSingleton<Features.CheckIn.CheckInNotifier>();
         return services;
     }
 }

@@ -58,8 +58,8 @@ public static class CheckInNames
         return builder.ToString();
     }
 
-    /// <summary>How many letters the query has once honorifics, spaces and marks are set aside.</summary>
-    public static int Letters(string typed) => StripHonorifics(typed).Name.Count(char.IsLetterOrDigit);
+    /// <summary>How many letters the query has once honorifics, spaces and dots are set aside (a Thai vowel or tone mark counts: รวี is three).</summary>
+    public static int Letters(string typed) => Compact(StripHonorifics(typed).Name).Length;
 
     /// <summary>What a person is found by: given and family name in both orders, in Thai and in English.</summary>
     public static IReadOnlyList<string> Keys(string givenTh, string familyTh, string givenEn, string familyEn) =>

@@ -175,7 +175,7 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         }
         var name = PersonNames.Bilingual(attendee.Person!);
         if (attendee.CheckedInAt is not null) return CheckInResult.Already(name, attendee.CheckedInAt.Value);
-        attendee.CheckedInAt = db.UtcNow;
+        attendee.CheckedInAt = clock.GetUtcNow().UtcDateTime;
         if (attendee.Status != AttendanceStatus.OnBehalf) attendee.Status = AttendanceStatus.Present;
         try
         {
@@ -243,7 +243,7 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             Role = AttendeeRole.Participant,
             Status = onBehalfOf is null ? AttendanceStatus.Present : AttendanceStatus.OnBehalf,
             OnBehalfOf = onBehalfOf,
-            CheckedInAt = db.UtcNow,
+            CheckedInAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Attendees.Add(attendee);
         await db.SaveChangesAsync(cancellationToken);

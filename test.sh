@@ -12,6 +12,8 @@ need_package /usr/bin/chromium chromium
 need_package pdftotext poppler-utils
 # swath, an independent Thai word segmenter, judges where the printed minutes break Thai lines (scripts/thai-line-breaks.pl).
 need_package swath swath
+# zbarimg, a real QR decoder, reads the check-in code off the printed attendance sheet (CheckInJourneyTests).
+need_package zbarimg zbar-tools
 # axe-core for the accessibility test (AccessibilityTests), installed from the npm registry at the pinned version.
 need_package node nodejs
 need_package npm npm

@@ -15,17 +15,21 @@ public static class SignInRateLimit
         var perMinute = configuration.GetValue("Portal:SignIn:AttemptsPerMinute", 10);
         return services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsSignInAttempt(http.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(""));
+            // The anonymous check-in page (Features/CheckIn) is limited per address the same way, with its own count.
+            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => IsSignInAttempt(http.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("")),
+                Features.CheckIn.CheckInRateLimit.Create(configuration));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                var message = Features.CheckIn.CheckInRateLimit.IsCheckIn(context.HttpContext.Request) ? "CheckIn.TooManyRequests" : "SignIn.TooManyAttempts";
                 await context.HttpContext.Response.WriteAsync(
-                    $"{BilingualText.Get("SignIn.TooManyAttempts", true)}\n{BilingualText.Get("SignIn.TooManyAttempts", false)}\n", cancellationToken);
+                    $"{BilingualText.Get(message, true)}\n{BilingualText.Get(message, false)}\n", cancellationToken);
             };
         });
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
+using Portal.Features.CheckIn;
 using Portal.Features.Invitations;
 using Portal.Features.Letters;
 using Portal.Features.Meetings;
@@ -35,6 +36,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Letterhead> Letterheads => Set<Letterhead>();
     public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
     public DbSet<InvitationLetterText> InvitationLetterTexts => Set<InvitationLetterText>();
+    public DbSet<MeetingCheckIn> MeetingCheckIns => Set<MeetingCheckIn>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
@@ -43,6 +45,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     /// <summary>Who the audit log names for this context's changes; set by <see cref="PortalDbContextFactory"/>.</summary>
     public CurrentUser? CurrentUser { get; init; }
+    /// <summary>Names the actor instead of <see cref="CurrentUser"/>, for changes no account makes (the anonymous check-in page).</summary>
+    public AuditActor? Actor { get; set; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
@@ -65,7 +69,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var actor = CurrentUser is null ? AuditActor.System : await CurrentUser.GetActorAsync();
+        var actor = Actor ?? (CurrentUser is null ? AuditActor.System : await CurrentUser.GetActorAsync());
         var pending = PrepareAudit();
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -149,6 +149,8 @@ public static class PortalServices
         services.AddScoped<InvitationMailer>();
         services.AddScoped<InvitationReminderService>();
         services.AddScoped<Features.Import.ImportService>();
+        services.AddScoped<Features.CheckIn.CheckInService>();
+        services.AddSingleton<Features.CheckIn.CheckInNotifier>();
         return services;
     }
 }

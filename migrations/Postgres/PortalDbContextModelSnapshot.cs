@@ -519,6 +519,27 @@ namespace Portal.Migrations.Postgres
                     b.ToTable("ReminderRuns");
                 });
 
+            modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCheckIns");
+                });
+
             modelBuilder.Entity("Portal.Features.Invitations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1584,6 +1605,15 @@ namespace Portal.Migrations.Postgres
                     b.HasOne("Portal.Features.ActionItems.ActionItem", null)
                         .WithMany("Updates")
                         .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Features.CheckIn.MeetingCheckIn", "MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -495,6 +495,27 @@ namespace Portal.Migrations.Sqlite
                     b.ToTable("ReminderRuns");
                 });
 
+            modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
+                {
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("MeetingCheckIns");
+                });
+
             modelBuilder.Entity("Portal.Features.Invitations.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -1523,6 +1544,15 @@ namespace Portal.Migrations.Sqlite
                     b.HasOne("Portal.Features.ActionItems.ActionItem", null)
                         .WithMany("Updates")
                         .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.Meeting", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Features.CheckIn.MeetingCheckIn", "MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -82,7 +82,8 @@ internal sealed class AuditHistory(PortalDbContext db, bool thai)
             var (entry, fields) = p;
             var user = entry.UserId is { } userId && users.TryGetValue(userId, out var found) ? found : null;
             var actor = !string.IsNullOrWhiteSpace(user?.DisplayName) ? user.DisplayName
-                : entry.UserId is null && entry.UserName == AuditActor.System.Name ? BilingualText.Get("Audit.System", thai) : entry.UserName;
+                : entry.UserId is null && entry.UserName == AuditActor.System.Name ? BilingualText.Get("Audit.System", thai)
+                : entry.UserId is null && entry.UserName == CheckIn.CheckInService.Actor.Name ? BilingualText.Get("CheckIn.AuditActor", thai) : entry.UserName;
             var email = user?.Email ?? (entry.UserName.Contains('@') ? entry.UserName : null);
             return new AuditRecord(entry.Id, entry.At, actor, email == actor ? null : email, entry.Action, entry.EntityType, entry.EntityId,
                 KindLabel(entry.EntityType), Name(entry.EntityType, entry.EntityId) ?? (entry.EntityType == "SignIn" ? entry.EntityId : null),

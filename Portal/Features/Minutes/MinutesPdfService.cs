@@ -43,9 +43,10 @@ public class MinutesPdfService(MeetingService meetings, MinutesService minutes, 
             [nameof(MinutesPrint.OwnActionItemsOnly)] = printable.OwnActionItemsOnly,
         }));
 
-    public async Task<string> AttendanceSheetHtmlAsync(Printable printable) =>
+    /// <summary>The attendance sheet; with the meeting's check-in link (Features/CheckIn) its QR code is printed in the heading.</summary>
+    public async Task<string> AttendanceSheetHtmlAsync(Printable printable, string? checkInLink = null) =>
         ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<AttendanceSheetPrint>(
-            new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document }));
+            new Dictionary<string, object?> { [nameof(AttendanceSheetPrint.Document)] = printable.Document, [nameof(AttendanceSheetPrint.CheckInLink)] = checkInLink }));
 
     public Task<byte[]> PdfAsync(string html, CancellationToken cancellationToken = default) => pdfPrinter.PdfAsync(html, cancellationToken);
 }

@@ -32,10 +32,10 @@ public static class PrintEndpoints
                 new { Document = "minutes.pdf", Language = PrintLanguages.Code(language), Version = version, printable.Draft }), cancellationToken);
         });
 
-        meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, PdfPrinter printer, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
+        meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, Features.CheckIn.CheckInService checkIn, PdfPrinter printer, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();
-            var html = await service.AttendanceSheetHtmlAsync(printable);
+            var html = await service.AttendanceSheetHtmlAsync(printable, await checkIn.SheetLinkAsync(id, cancellationToken));
             return await printer.DownloadAsync(http.User, html, PrintLanguages.AttendanceSheetFileName(printable.Document),
                 () => audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported, new { Document = "attendance-sheet.pdf" }), cancellationToken);
         });

@@ -305,6 +305,53 @@ namespace Portal.Migrations.Postgres
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("Portal.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Portal.Features.ActionItems.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -472,53 +519,6 @@ namespace Portal.Migrations.Postgres
                     b.ToTable("ReminderRuns");
                 });
 
-            modelBuilder.Entity("Portal.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.ToTable("AuditEntries");
-                });
-
             modelBuilder.Entity("Portal.Features.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -579,109 +579,6 @@ namespace Portal.Migrations.Postgres
                     b.HasIndex("MeetingId", "Position");
 
                     b.ToTable("AgendaItems");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("ApprovedAt")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("ApprovedById")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ApprovedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<TimeOnly?>("EndTime")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<string>("HostNameEn")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("HostNameTh")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<TimeOnly>("StartTime")
-                        .HasColumnType("time without time zone");
-
-                    b.Property<string>("TitleEn")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("TitleTh")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("VenueEn")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("VenueTh")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ApprovedMinutes");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
-                {
-                    b.Property<int>("ApprovedMinutesId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ApprovedMinutesId", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ApprovedMinutesOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
@@ -831,6 +728,9 @@ namespace Portal.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("time without time zone");
 
@@ -864,6 +764,8 @@ namespace Portal.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("SeriesId");
 
                     b.ToTable("Meetings");
                 });
@@ -1016,6 +918,109 @@ namespace Portal.Migrations.Postgres
                     b.HasIndex("RelatedMeetingId");
 
                     b.ToTable("RelatedActivities");
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ApprovedById")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("HostNameEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("HostNameTh")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("TitleTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("VenueEn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("VenueTh")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMinutes");
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutesOrganization", b =>
+                {
+                    b.Property<int>("ApprovedMinutesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ApprovedMinutesId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ApprovedMinutesOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>
@@ -1172,6 +1177,41 @@ namespace Portal.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("HostOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostOrganizationId");
+
+                    b.ToTable("MeetingSeries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1368,30 +1408,6 @@ namespace Portal.Migrations.Postgres
                     b.Navigation("Presenter");
                 });
 
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.HasOne("Portal.Features.Meetings.Meeting", null)
-                        .WithMany("ApprovedVersions")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
-                {
-                    b.HasOne("Portal.Features.Meetings.ApprovedMinutes", null)
-                        .WithMany("AttendingOrganizations")
-                        .HasForeignKey("ApprovedMinutesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Features.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
                 {
                     b.HasOne("Portal.Features.Meetings.Meeting", null)
@@ -1435,9 +1451,16 @@ namespace Portal.Migrations.Postgres
                         .HasForeignKey("PreviousMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.Series.MeetingSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("HostOrganization");
 
                     b.Navigation("PreviousMeeting");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.MeetingAttachment", b =>
@@ -1500,6 +1523,30 @@ namespace Portal.Migrations.Postgres
                     b.Navigation("RelatedMeeting");
                 });
 
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.Meeting", null)
+                        .WithMany("ApprovedVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutesOrganization", b =>
+                {
+                    b.HasOne("Portal.Features.Minutes.ApprovedMinutes", null)
+                        .WithMany("AttendingOrganizations")
+                        .HasForeignKey("ApprovedMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>
                 {
                     b.HasOne("Portal.Features.Organizations.Organization", "Parent")
@@ -1520,16 +1567,21 @@ namespace Portal.Migrations.Postgres
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.HasOne("Portal.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HostOrganization");
+                });
+
             modelBuilder.Entity("Portal.Features.ActionItems.ActionItem", b =>
                 {
                     b.Navigation("Owners");
 
                     b.Navigation("Updates");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Meeting", b =>
@@ -1549,6 +1601,11 @@ namespace Portal.Migrations.Postgres
                     b.Navigation("RelatedActivities");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>

@@ -292,6 +292,51 @@ namespace Portal.Migrations.Sqlite
                     b.ToTable("SignInSessions");
                 });
 
+            modelBuilder.Entity("Portal.Data.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("Portal.Features.ActionItems.ActionItem", b =>
                 {
                     b.Property<int>("Id")
@@ -450,51 +495,6 @@ namespace Portal.Migrations.Sqlite
                     b.ToTable("ReminderRuns");
                 });
 
-            modelBuilder.Entity("Portal.Features.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("At");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.ToTable("AuditEntries");
-                });
-
             modelBuilder.Entity("Portal.Features.Meetings.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -553,107 +553,6 @@ namespace Portal.Migrations.Sqlite
                     b.HasIndex("MeetingId", "Position");
 
                     b.ToTable("AgendaItems");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ApprovedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApprovedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApprovedByName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CorrectionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HostNameEn")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HostNameTh")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("MeetingId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SearchText")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("StartTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TitleEn")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TitleTh")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VenueEn")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VenueTh")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MeetingId", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ApprovedMinutes");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
-                {
-                    b.Property<int>("ApprovedMinutesId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("OrganizationId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ApprovedMinutesId", "OrganizationId");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ApprovedMinutesOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
@@ -799,6 +698,9 @@ namespace Portal.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
 
@@ -827,6 +729,8 @@ namespace Portal.Migrations.Sqlite
                     b.HasIndex("HostOrganizationId");
 
                     b.HasIndex("PreviousMeetingId");
+
+                    b.HasIndex("SeriesId");
 
                     b.ToTable("Meetings");
                 });
@@ -975,6 +879,107 @@ namespace Portal.Migrations.Sqlite
                     b.ToTable("RelatedActivities");
                 });
 
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostNameEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostNameTh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueEn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueTh")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ApprovedMinutes");
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutesOrganization", b =>
+                {
+                    b.Property<int>("ApprovedMinutesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApprovedMinutesId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ApprovedMinutesOrganizations");
+                });
+
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>
                 {
                     b.Property<int>("Id")
@@ -1115,6 +1120,39 @@ namespace Portal.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostOrganizationId");
+
+                    b.ToTable("MeetingSeries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1311,30 +1349,6 @@ namespace Portal.Migrations.Sqlite
                     b.Navigation("Presenter");
                 });
 
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.HasOne("Portal.Features.Meetings.Meeting", null)
-                        .WithMany("ApprovedVersions")
-                        .HasForeignKey("MeetingId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutesOrganization", b =>
-                {
-                    b.HasOne("Portal.Features.Meetings.ApprovedMinutes", null)
-                        .WithMany("AttendingOrganizations")
-                        .HasForeignKey("ApprovedMinutesId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Features.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Features.Meetings.Attendee", b =>
                 {
                     b.HasOne("Portal.Features.Meetings.Meeting", null)
@@ -1378,9 +1392,16 @@ namespace Portal.Migrations.Sqlite
                         .HasForeignKey("PreviousMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.Series.MeetingSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("HostOrganization");
 
                     b.Navigation("PreviousMeeting");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.MeetingAttachment", b =>
@@ -1443,6 +1464,30 @@ namespace Portal.Migrations.Sqlite
                     b.Navigation("RelatedMeeting");
                 });
 
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.HasOne("Portal.Features.Meetings.Meeting", null)
+                        .WithMany("ApprovedVersions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutesOrganization", b =>
+                {
+                    b.HasOne("Portal.Features.Minutes.ApprovedMinutes", null)
+                        .WithMany("AttendingOrganizations")
+                        .HasForeignKey("ApprovedMinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>
                 {
                     b.HasOne("Portal.Features.Organizations.Organization", "Parent")
@@ -1463,16 +1508,21 @@ namespace Portal.Migrations.Sqlite
                     b.Navigation("Organization");
                 });
 
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.HasOne("Portal.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HostOrganization");
+                });
+
             modelBuilder.Entity("Portal.Features.ActionItems.ActionItem", b =>
                 {
                     b.Navigation("Owners");
 
                     b.Navigation("Updates");
-                });
-
-            modelBuilder.Entity("Portal.Features.Meetings.ApprovedMinutes", b =>
-                {
-                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.Meeting", b =>
@@ -1492,6 +1542,11 @@ namespace Portal.Migrations.Sqlite
                     b.Navigation("RelatedActivities");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Portal.Features.Minutes.ApprovedMinutes", b =>
+                {
+                    b.Navigation("AttendingOrganizations");
                 });
 
             modelBuilder.Entity("Portal.Features.Organizations.Organization", b =>

@@ -58,6 +58,26 @@ public class SeriesJourneyTests(PortalServer server, Browser browser) : IClassFi
         await Expect(rows.Nth(1)).ToContainTextAsync("ครั้งที่ 2/2569");
         await Browser.GoToAsync(page, "/meetings?q=" + Uri.EscapeDataString("ประชุมคณะทำงาน ครั้งที่สอง"));
         await Expect(page.Locator("[data-testid=meeting-row-number]").First).ToHaveTextAsync($"ครั้งที่ 2/2569 · {nameTh}");
+        // The minutes' heading names the series above the number.
+        await page.GotoAsync(seriesUrl);
+        await page.Locator("[data-testid=series-meetings] tbody tr").Nth(1).Locator("a").ClickAsync();
+        await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("ประชุมคณะทำงาน ครั้งที่สอง");
+        var minutes = page.Url + "/minutes?lang=th";
+        await page.GotoAsync(minutes);
+        await Expect(page.Locator("[data-testid=minutes-series]")).ToHaveTextAsync(nameTh);
+        await Expect(page.Locator("header.heading")).ToContainTextAsync("ครั้งที่ 2/2569");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("series-minutes-th") });
+
+        // At phone width, in English: the page fits and the choice of start stacks.
+        await page.SetViewportSizeAsync(375, 800);
+        await Browser.GoToAsync(page, "/culture/set?culture=en-US&redirectUri=" + Uri.EscapeDataString(new Uri(seriesUrl).PathAndQuery));
+        await page.ClickAsync("[data-testid=new-meeting-in-series]");
+        await Expect(page.Locator("[data-testid=meeting-start]")).ToContainTextAsync("The standard agenda (items 1–5)");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The new-meeting page scrolls sideways at 375 px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("series-new-meeting-en-375"), FullPage = true });
+        await page.GotoAsync(seriesUrl);
+        await Browser.WaitForInteractiveAsync(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("series-page-en-375"), FullPage = true });
         Assert.Empty(consoleErrors);
     }
 

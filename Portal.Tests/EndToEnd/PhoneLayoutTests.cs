@@ -176,7 +176,7 @@ public class PhoneLayoutTests(PortalServer server, Browser browser) : IClassFixt
         Assert.Empty(await BrokenWordsAsync(page, "main, .mud-main-content"));
     }
 
-    private sealed record Records(int Workshop, int WorkshopVersion, int Visit, int Draft, int WorldBank, int Person, int WorldBankItem);
+    private sealed record Records(int Workshop, int WorkshopVersion, int Visit, int Draft, int WorldBank, int Person, int WorldBankItem, int Series);
 
     private const string DraftTitleEn = "Phone layout check";
     private static readonly SemaphoreSlim draftLock = new(1, 1);
@@ -190,7 +190,8 @@ public class PhoneLayoutTests(PortalServer server, Browser browser) : IClassFixt
         var worldBank = await server.QueryAsync(db => db.Organizations.Where(o => o.Acronym == "WB").Select(o => o.Id).SingleAsync());
         var person = await server.QueryAsync(db => db.People.Where(p => p.OrganizationId == worldBank).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var item = await server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
-        return new Records(workshop, version, visit, await DraftAsync(worldBank), worldBank, person, item);
+        var series = await server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.SeriesId!.Value).SingleAsync());
+        return new Records(workshop, version, visit, await DraftAsync(worldBank), worldBank, person, item, series);
     }
 
     private async Task<int> DraftAsync(int host)
@@ -237,10 +238,15 @@ public class PhoneLayoutTests(PortalServer server, Browser browser) : IClassFixt
             yield return $"/organizations/{r.WorldBank}";
             yield return "/people";
             yield return $"/people/{r.Person}";
+            yield return "/series";
+            yield return $"/series/{r.Series}";
         }
         if (editor)
         {
             yield return "/meetings/new";
+            yield return $"/meetings/new?series={r.Series}";
+            yield return "/series/new";
+            yield return $"/series/{r.Series}/edit";
             yield return $"/meetings/{r.Draft}";
             yield return "/organizations/new";
             yield return $"/organizations/{r.WorldBank}/edit";

@@ -13,6 +13,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Minutes;
+using Portal.Features.Series;
 
 namespace Portal.Data;
 
@@ -24,6 +25,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Person> People => Set<Person>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Attendee> Attendees => Set<Attendee>();
     public DbSet<MeetingReference> MeetingReferences => Set<MeetingReference>();

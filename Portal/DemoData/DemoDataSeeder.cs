@@ -8,6 +8,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Users;
 using Portal.Features.Minutes;
+using Portal.Features.Series;
 
 namespace Portal.DemoData;
 
@@ -122,8 +123,14 @@ public static class DemoDataSeeder
         visit.AgendaItems[1].Presenter = people["Wanida"];
         db.Meetings.Add(visit);
 
+        var series = DemoMeetings.Series();
+        series.HostOrganizationId = organizations[DemoOrganizations.Kktt].Id;
+        db.MeetingSeries.Add(series);
+
         var workshop = DemoMeetings.Workshop();
         workshop.HostOrganizationId = organizations[DemoOrganizations.Kktt].Id;
+        workshop.Series = series;
+        workshop.Number = 1;
         workshop.CoHosts = [new MeetingCoHost { OrganizationId = organizations[DemoOrganizations.WorldBank].Id }];
         foreach (var acronym in DemoMeetings.WorkshopOrganizations)
         {
@@ -146,6 +153,21 @@ public static class DemoDataSeeder
             db.ApprovedMinutes.Add(await MinutesService.FreezeAsync(db, meeting, approver, cancellationToken));
             meeting.MinutesStatus = MinutesStatus.Approved;
         }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The series' next meeting, made as the new-meeting page makes one from the standard agenda, with the workshop's
+        // attendees as the people expected (as a copy of the previous meeting brings them).
+        var followUp = DemoMeetings.FollowUp();
+        followUp.HostOrganizationId = workshop.HostOrganizationId;
+        followUp.Series = series;
+        followUp.PreviousMeetingId = workshop.Id;
+        followUp.AgendaItems = MeetingStarts.StandardAgenda(workshop);
+        followUp.Attendees = workshop.Attendees.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new Attendee
+        {
+            PersonId = a.PersonId, OrganizationId = a.OrganizationId, PositionTh = a.PositionTh, PositionEn = a.PositionEn, Role = a.Role,
+        }).ToList();
+        followUp.SubmittedById = null;
+        db.Meetings.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
         return (visit, workshop);
     }

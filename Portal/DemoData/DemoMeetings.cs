@@ -1,5 +1,6 @@
 using Portal.Features.Meetings;
 using Portal.Features.People;
+using Portal.Features.Series;
 
 namespace Portal.DemoData;
 
@@ -196,6 +197,36 @@ public static class DemoMeetings
                 DescriptionEn = "Community leaders' training seminar (MOVE MAPTAPHUT), Map Ta Phut Town Municipality, Rayong",
             },
         ],
+    };
+
+    public const string SeriesNameEn = "Khon Kaen Smart City infrastructure partnership";
+    public const string FollowUpTitleEn = "Khon Kaen Smart City infrastructure partnership: follow-up meeting";
+
+    /// <summary>The series the workshop opened (as ครั้งที่ 1/2567), hosted by KKTT.</summary>
+    public static MeetingSeries Series() => new()
+    {
+        NameTh = "ความร่วมมือด้านโครงสร้างพื้นฐานเมืองอัจฉริยะขอนแก่น",
+        NameEn = SeriesNameEn,
+    };
+
+    /// <summary>
+    /// The series' second meeting, four weeks after the workshop (the demo's meetings keep the article's dates), not yet held:
+    /// the standard agenda, its item 2 confirming the workshop's minutes, the workshop's attendees expected, minutes a draft.
+    /// </summary>
+    public static Meeting FollowUp() => new()
+    {
+        Kind = MeetingKind.Consultation,
+        TitleTh = "ประชุมติดตามความร่วมมือด้านโครงสร้างพื้นฐานเมืองอัจฉริยะขอนแก่น",
+        TitleEn = FollowUpTitleEn,
+        Number = 2,
+        Date = Day.AddDays(28),
+        StartTime = new TimeOnly(9, 30),
+        EndTime = new TimeOnly(12, 0),
+        RoomTh = "ห้องประชุม KKTT",
+        RoomEn = "KKTT meeting room",
+        ObjectivesTh = "- ติดตามความคืบหน้าจากการประชุมเชิงปฏิบัติการครั้งที่ 1/2567",
+        ObjectivesEn = "- Follow up the workshop of meeting No. 1/2024",
+        MinutesStatus = MinutesStatus.Draft,
     };
 
     /// <summary>A stand-in for an attendee the article does not name: "ผู้แทน หอการค้าจังหวัดขอนแก่น".</summary>

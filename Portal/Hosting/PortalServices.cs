@@ -16,6 +16,7 @@ using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
+using Portal.Features.Series;
 using Portal.Features.Users;
 using Portal.Localization;
 using Portal.Features.Minutes;
@@ -136,6 +137,7 @@ public static class PortalServices
         services.AddScoped<MeetingService>();
         services.AddScoped<MeetingListService>();
         services.AddScoped<MeetingLinksService>();
+        services.AddScoped<SeriesService>();
         services.AddScoped<AgendaService>();
         services.AddScoped<AttendanceService>();
         services.AddScoped<AttachmentService>();

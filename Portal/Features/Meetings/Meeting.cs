@@ -5,6 +5,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Minutes;
 using Portal.Localization;
+using Portal.Features.Series;
 
 namespace Portal.Features.Meetings;
 
@@ -34,6 +35,10 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     public int? HostOrganizationId { get; set; }
     public Organization? HostOrganization { get; set; }
     public List<MeetingCoHost> CoHosts { get; set; } = [];
+
+    /// <summary>The series the meeting belongs to, within which <see cref="Number"/> counts.</summary>
+    public int? SeriesId { get; set; }
+    public MeetingSeries? Series { get; set; }
 
     /// <summary>The earlier meeting this one continues, whose minutes it confirms.</summary>
     public int? PreviousMeetingId { get; set; }

@@ -22,6 +22,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.ReturnReason).HasMaxLength(FieldLengths.Reason);
         e.Property(m => m.SubmittedById).HasMaxLength(450);
         e.HasOne(m => m.HostOrganization).WithMany().HasForeignKey(m => m.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(m => m.Series).WithMany().HasForeignKey(m => m.SeriesId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(m => m.PreviousMeeting).WithMany().HasForeignKey(m => m.PreviousMeetingId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(m => m.CoHosts).WithOne().HasForeignKey(c => c.MeetingId);
         e.HasMany(m => m.AgendaItems).WithOne().HasForeignKey(i => i.MeetingId);

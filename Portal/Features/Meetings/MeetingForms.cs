@@ -3,6 +3,7 @@ using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Validation;
 using Portal.Localization;
+using Portal.Features.Series;
 
 namespace Portal.Features.Meetings;
 
@@ -15,6 +16,7 @@ public sealed record MeetingForm : IVersionedForm
     public MeetingKind Kind { get; set; }
     public string TitleTh { get; set; } = "";
     public string TitleEn { get; set; } = "";
+    [RefersTo<MeetingSeries>] public int? SeriesId { get; set; }
     public int? Number { get; set; }
     public DateTime? Date { get; set; }
     public TimeSpan? StartTime { get; set; }
@@ -32,7 +34,7 @@ public sealed record MeetingForm : IVersionedForm
     public static MeetingForm From(Meeting m) => new()
     {
         Version = m.Version,
-        Kind = m.Kind, TitleTh = m.TitleTh, TitleEn = m.TitleEn, Number = m.Number,
+        Kind = m.Kind, TitleTh = m.TitleTh, TitleEn = m.TitleEn, SeriesId = m.SeriesId, Number = m.Number,
         Date = m.Date.ToDateTime(TimeOnly.MinValue), StartTime = m.StartTime.ToTimeSpan(), EndTime = m.EndTime?.ToTimeSpan(),
         RoomTh = m.RoomTh, RoomEn = m.RoomEn, BuildingTh = m.BuildingTh, BuildingEn = m.BuildingEn,
         HostOrganizationId = m.HostOrganizationId, CoHostOrganizationIds = m.CoHosts.Select(c => c.OrganizationId).ToList(),
@@ -44,6 +46,7 @@ public sealed record MeetingForm : IVersionedForm
         m.Kind = Kind;
         m.TitleTh = TitleTh.Trim();
         m.TitleEn = TitleEn.Trim();
+        m.SeriesId = SeriesId;
         m.Number = Number;
         m.Date = DateOnly.FromDateTime(Date!.Value);
         m.StartTime = TimeOnly.FromTimeSpan(StartTime!.Value);
@@ -152,8 +155,17 @@ public sealed record RelatedActivityForm
 /// <summary>A line of the meetings list and calendar.</summary>
 public sealed record MeetingRow(
     int Id, MeetingKind Kind, string TitleTh, string TitleEn, int? Number, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime,
-    string? HostAcronym, string? HostNameTh, string? HostNameEn, MinutesStatus Status, bool IsDeleted)
+    string? HostAcronym, string? HostNameTh, string? HostNameEn, MinutesStatus Status, bool IsDeleted,
+    string? SeriesNameTh = null, string? SeriesNameEn = null)
 {
+    /// <summary>"ครั้งที่ 2/2569 · ชื่อชุดการประชุม": the number and the series, whichever the meeting has; null when neither.</summary>
+    public string? NumberAndSeries(bool thai)
+    {
+        var parts = new[] { Number is { } n ? MeetingText.Number(n, Date, thai) : null, SeriesNameTh is null ? null : new Bilingual(SeriesNameTh, SeriesNameEn).In(thai) }
+            .OfType<string>().ToList();
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
     public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
     public string OtherTitle(bool thai) => thai ? TitleEn : TitleTh;
     public string Host(bool thai) => HostAcronym ?? new Bilingual(HostNameTh, HostNameEn).In(thai);

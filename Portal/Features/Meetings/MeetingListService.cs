@@ -193,5 +193,6 @@ public class MeetingListService(IDbContextFactory<PortalDbContext> dbFactory, Me
     /// <summary>The list's row of each meeting, as a query.</summary>
     internal static IQueryable<MeetingRow> Rows(IQueryable<Meeting> meetings) =>
         meetings.Select(m => new MeetingRow(m.Id, m.Kind, m.TitleTh, m.TitleEn, m.Number, m.Date, m.StartTime, m.EndTime,
-            m.HostOrganization!.Acronym, m.HostOrganization.NameTh, m.HostOrganization.NameEn, m.MinutesStatus, m.DeletedAt != null));
+            m.HostOrganization!.Acronym, m.HostOrganization.NameTh, m.HostOrganization.NameEn, m.MinutesStatus, m.DeletedAt != null,
+            m.Series!.NameTh, m.Series.NameEn));
 }

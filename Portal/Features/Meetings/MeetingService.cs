@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Validation;
+using Portal.Features.Series;
 
 namespace Portal.Features.Meetings;
 
@@ -59,6 +60,7 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         IQueryable<Meeting> query = db.Meetings.IgnoreQueryFilters().AsNoTracking().AsSplitQuery()
             .Include(m => m.HostOrganization)
+            .Include(m => m.Series)
             .Include(m => m.CoHosts).ThenInclude(c => c.Organization)
             .Include(m => m.PreviousMeeting);
         // Filters are off for the people and organizations named (deleted since, still in the record), but what was
@@ -83,10 +85,22 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return meeting;
     }
 
-    public async Task<SaveResult> SaveAsync(int? id, MeetingForm form, CancellationToken cancellationToken = default)
+    /// <param name="start">For a new meeting, what it starts from (the standard agenda, a copy of the previous meeting, or nothing);
+    /// ignored when editing.</param>
+    /// <remarks>A new meeting of a series left without a number or a previous meeting takes the series' next number for its
+    /// year and follows the series' latest meeting (<see cref="SeriesService"/>); <paramref name="form"/> is given those values.
+    /// An existing meeting keeps the number it has whatever its date becomes: renumbering is the staff's to do.</remarks>
+    public async Task<SaveResult> SaveAsync(int? id, MeetingForm form, MeetingStart start = MeetingStart.Blank, CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (id is null && form is { SeriesId: { } seriesId, Date: { } date } && (form.Number is null || form.PreviousMeetingId is null)
+            && await db.MeetingSeries.AnyAsync(s => s.Id == seriesId, cancellationToken))
+        {
+            var suggestion = await SeriesService.SuggestAsync(db, seriesId, DateOnly.FromDateTime(date), null, cancellationToken);
+            form.Number ??= suggestion.Number;
+            form.PreviousMeetingId ??= suggestion.PreviousMeetingId;
+        }
         var errors = await ValidateAsync(db, id, form, cancellationToken);
         if (!errors.IsValid)
             return SaveResult.Invalid(errors);
@@ -94,7 +108,12 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         Meeting meeting;
         if (id is null)
         {
-            meeting = new Meeting();
+            if (await MeetingStarts.BuildAsync(db, start, form.PreviousMeetingId, cancellationToken) is not { } content)
+            {
+                errors.Add(nameof(form.PreviousMeetingId), "Series.NothingToCopy");
+                return SaveResult.Invalid(errors);
+            }
+            meeting = new Meeting { AgendaItems = content.Agenda, Attendees = content.Attendees };
             db.Meetings.Add(meeting);
         }
         else
@@ -154,12 +173,21 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
                 errors.Add(nameof(form.PreviousMeetingId), "Meeting.PreviousAfter");
         }
 
-        // ครั้งที่ 3/2567 names one meeting of the host's series in that year.
-        if (form.Number is { } number && form.Date is { } day && form.HostOrganizationId is { } host)
+        if (form.SeriesId is { } seriesId && !await db.MeetingSeries.AnyAsync(s => s.Id == seriesId, cancellationToken)
+            && (id is null || !await db.Meetings.AnyAsync(m => m.Id == id && m.SeriesId == seriesId, cancellationToken)))
+            errors.Add(nameof(form.SeriesId), "Validation.NotFound");
+
+        // ครั้งที่ 3/2567 names one meeting of its series in that year; meetings of no series are numbered by their host.
+        if (form.Number is { } number && form.Date is { } day)
         {
-            var year = day.Year;
-            if (await db.Meetings.AnyAsync(m => m.Id != id && m.Number == number && m.HostOrganizationId == host
-                    && m.Date >= new DateOnly(year, 1, 1) && m.Date <= new DateOnly(year, 12, 31), cancellationToken))
+            var (first, last) = (new DateOnly(day.Year, 1, 1), new DateOnly(day.Year, 12, 31));
+            var sameYear = db.Meetings.Where(m => m.Id != id && m.Number == number && m.Date >= first && m.Date <= last);
+            if (form.SeriesId is { } series)
+            {
+                if (await sameYear.AnyAsync(m => m.SeriesId == series, cancellationToken))
+                    errors.Add(nameof(form.Number), "Series.DuplicateNumber");
+            }
+            else if (form.HostOrganizationId is { } host && await sameYear.AnyAsync(m => m.SeriesId == null && m.HostOrganizationId == host, cancellationToken))
                 errors.Add(nameof(form.Number), "Meeting.DuplicateNumber");
         }
         return errors;

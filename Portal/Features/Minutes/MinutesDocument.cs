@@ -31,7 +31,8 @@ public sealed record MinutesDocument(
     IReadOnlyList<MinutesAgendaItem> AgendaItems,
     IReadOnlyList<MeetingReferenceRow> References,
     Signatory? Recorder = null,
-    Signatory? Reviewer = null)
+    Signatory? Reviewer = null,
+    Bilingual? Series = null)
 {
     public AttendanceTally Tally => AttendanceTally.Of(Attendees.Select(a => (a.Status, a.OrganizationKey)));
 
@@ -75,7 +76,8 @@ public sealed record MinutesDocument(
         meeting.Attendees.Where(a => a.Role == AttendeeRole.Secretary).OrderBy(a => a.Id)
             .Select(a => new Signatory(a.Person is null ? Bilingual.Empty : PersonNames.Bilingual(a.Person), a.PositionTh, a.PositionEn))
             .FirstOrDefault() ?? submitter,
-        reviewer);
+        reviewer,
+        meeting.Series?.Name);
 }
 
 /// <summary>A name on a signature line of the minutes, with the position printed under it.</summary>

@@ -943,6 +943,9 @@ namespace Portal.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("StartTime")
                         .HasColumnType("TEXT");
 
@@ -971,6 +974,8 @@ namespace Portal.Migrations.Sqlite
                     b.HasIndex("HostOrganizationId");
 
                     b.HasIndex("PreviousMeetingId");
+
+                    b.HasIndex("SeriesId");
 
                     b.ToTable("Meetings");
                 });
@@ -1370,6 +1375,39 @@ namespace Portal.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameTh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostOrganizationId");
+
+                    b.ToTable("MeetingSeries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1665,9 +1703,16 @@ namespace Portal.Migrations.Sqlite
                         .HasForeignKey("PreviousMeetingId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.Series.MeetingSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("HostOrganization");
 
                     b.Navigation("PreviousMeeting");
+
+                    b.Navigation("Series");
                 });
 
             modelBuilder.Entity("Portal.Features.Meetings.MeetingAttachment", b =>
@@ -1772,6 +1817,16 @@ namespace Portal.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Portal.Features.Series.MeetingSeries", b =>
+                {
+                    b.HasOne("Portal.Features.Organizations.Organization", "HostOrganization")
+                        .WithMany()
+                        .HasForeignKey("HostOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("HostOrganization");
                 });
 
             modelBuilder.Entity("Portal.Features.ActionItems.ActionItem", b =>

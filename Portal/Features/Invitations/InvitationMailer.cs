@@ -4,6 +4,7 @@ using MimeKit;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Features.ActionItems;
+using Portal.Features.Letters;
 using Portal.Features.Meetings;
 using Portal.Features.Minutes;
 using Portal.Hosting;
@@ -20,7 +21,7 @@ namespace Portal.Features.Invitations;
 /// portal's printer) and as text, and the personal answer link. Also the one reminder to those who have not answered.
 /// </summary>
 public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MailSender mail, InvitationLinks links,
-    PublicAddress publicAddress, PrintHtml printHtml, ChromiumPdf printer, InvitationNotifier notifier, TimeProvider clock, ILogger<InvitationMailer> logger)
+    PublicAddress publicAddress, PrintHtml printHtml, ChromiumPdf printer, LetterService letters, PdfPrinter pdfPrinter, InvitationNotifier notifier, TimeProvider clock, ILogger<InvitationMailer> logger)
 {
     public sealed record SendOutcome(int Sent, int WithoutEmail, int Failed, FieldErrors Errors);
 
@@ -130,12 +131,31 @@ public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, Curr
         return parts;
     }
 
+    /// <summary>Each organization's letter is printed once a sending, however many of its people are invited.</summary>
+    private readonly Dictionary<int, (byte[] Pdf, string Number)> printedLetters = [];
+
     /// <summary>
-    /// HOOK for the official invitation letter (หนังสือเชิญ), one per organization: return its PDF as an attachment here.
-    /// Until it is built, no letter is attached.
+    /// The official letter (หนังสือเชิญ) of the invitee's organization, numbered when it is first printed (Features/Letters);
+    /// none for a person invited without an organization.
     /// </summary>
-    protected virtual Task<MimePart?> OfficialLetterAsync(Meeting meeting, Invitation invitation, CancellationToken cancellationToken) =>
-        Task.FromResult<MimePart?>(null);
+    private async Task<MimePart?> OfficialLetterAsync(Meeting meeting, Invitation invitation, CancellationToken cancellationToken)
+    {
+        if (invitation.OrganizationId is not { } organizationId) return null;
+        if (!printedLetters.TryGetValue(organizationId, out var letter))
+        {
+            var issued = await letters.IssueAsync(meeting.Id, organizationId, cancellationToken);
+            if (issued.Count == 0) return null;
+            letter = (await pdfPrinter.PdfAsync(await letters.HtmlAsync(issued), cancellationToken), issued[0].Number);
+            printedLetters[organizationId] = letter;
+        }
+        return new MimePart("application", "pdf")
+        {
+            Content = new MimeContent(new MemoryStream(letter.Pdf)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = $"letter-{meeting.Date:yyyy-MM-dd}-{organizationId}.pdf",
+        };
+    }
 
     /// <summary>The agenda as a PDF from the portal's printer, in one language.</summary>
     public async Task<byte[]> AgendaPdfAsync(Meeting meeting, bool thai, CancellationToken cancellationToken = default)

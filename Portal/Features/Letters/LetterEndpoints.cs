@@ -4,7 +4,6 @@ using Portal.Features.Audit;
 using Portal.Features.Meetings;
 using Portal.Features.Minutes;
 using Portal.Hosting;
-using Portal.Localization;
 using Portal.Printing;
 
 namespace Portal.Features.Letters;
@@ -14,13 +13,12 @@ public static class LetterEndpoints
     public static IEndpointRouteBuilder MapLetterEndpoints(this IEndpointRouteBuilder app)
     {
         // Printing a letter gives it its number, so only those who send letters print them.
-        app.MapGet("/meetings/{id:int}/letters.pdf", async (int id, int? organization, LetterService letters, PrintHtml printHtml, PdfPrinter printer,
+        app.MapGet("/meetings/{id:int}/letters.pdf", async (int id, int? organization, LetterService letters, PdfPrinter printer,
             AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
         {
             var printed = await letters.IssueAsync(id, organization, cancellationToken);
             if (printed.Count == 0) return Results.NotFound();
-            var html = ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<InvitationLetterPrint>(
-                new Dictionary<string, object?> { [nameof(InvitationLetterPrint.Letters)] = printed }));
+            var html = await letters.HtmlAsync(printed);
             var meeting = printed[0].Meeting;
             var name = printed.Count == 1
                 ? new DownloadName(PrintLanguages.FileName(meeting.Date, $"{printed[0].Number} {printed[0].Addressee.NameTh}", " หนังสือเชิญ"),

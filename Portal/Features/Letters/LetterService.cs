@@ -5,6 +5,7 @@ using Portal.Features.Invitations;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Localization;
+using Portal.Printing;
 using Portal.Validation;
 
 namespace Portal.Features.Letters;
@@ -13,7 +14,7 @@ namespace Portal.Features.Letters;
 /// The official invitation letters (หนังสือเชิญประชุม) of a meeting: the letterhead an administrator sets, the text staff
 /// write for the meeting, and the letter numbers given out, one running number per year.
 /// </summary>
-public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser)
+public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, PrintHtml printHtml)
 {
     /// <summary>Logos larger than this are refused: the logo travels in every letter and every backup.</summary>
     public const int LogoBytes = LetterheadConfiguration.LogoBytes;
@@ -131,6 +132,11 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
         return [.. organizations.Select(o => new InvitationLetter(letterhead, LetterNumber.Of(letterhead, issued[o.Id], LetterLanguage.ThaiFor(o)),
             DateOnly.FromDateTime(ThaiDates.ToBangkok(issued[o.Id].IssuedAt)), o, meeting, text, LetterLanguage.ThaiFor(o)))];
     }
+
+    /// <summary>The letters as one print document, Thai compounds kept whole at line ends.</summary>
+    public async Task<string> HtmlAsync(IReadOnlyList<InvitationLetter> printed) =>
+        ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<InvitationLetterPrint>(
+            new Dictionary<string, object?> { [nameof(InvitationLetterPrint.Letters)] = printed }));
 
     private static IQueryable<Organization> InvitedOrganizations(PortalDbContext db, int meetingId) =>
         db.Organizations.AsNoTracking()

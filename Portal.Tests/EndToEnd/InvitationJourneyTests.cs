@@ -123,14 +123,14 @@ public sealed partial class InvitationJourneyTests(Browser browser) : IClassFixt
             Assert.NotNull(calendarEvent.Organizer);
 
             // The official letter of the invitee's organization, numbered (Features/Letters), in the organization's language.
-            var letter = Assert.Single(mail.Message.Attachments.OfType<MimePart>(), p => p.FileName.StartsWith("letter-", StringComparison.Ordinal));
+            var letter = Assert.Single(mail.Message.Attachments.OfType<MimePart>(), p => p.FileName?.StartsWith("letter-", StringComparison.Ordinal) == true);
             using var letterPdf = new MemoryStream();
             await letter.Content!.DecodeToAsync(letterPdf);
             var letterText = await Poppler.RunAsync("pdftotext", letterPdf.ToArray());
             Assert.Contains(thai ? "ขอแสดงความนับถือ" : "Yours sincerely", letterText);
             Assert.Contains(thai ? "ที่ ขคท " : "Ref. KKTT ", letterText);
 
-            var agenda = Assert.Single(mail.Message.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "application/pdf" && p.FileName.StartsWith("agenda", StringComparison.Ordinal));
+            var agenda = Assert.Single(mail.Message.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "application/pdf" && p.FileName?.StartsWith("agenda", StringComparison.Ordinal) == true);
             using var pdf = new MemoryStream();
             await agenda.Content!.DecodeToAsync(pdf);
             Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf.ToArray(), 0, 5));

@@ -22,7 +22,7 @@ public class ImportServiceTests : IAsyncLifetime
         host = await PortalHost.StartAsync();
         await host.SignInAsRoleAsync(Roles.Staff);
         await using var db = await DbAsync();
-        workshopId = await db.Meetings.Where(m => m.Attendees.Count == 19).Select(m => m.Id).SingleAsync();
+        workshopId = await db.Meetings.Where(m => m.RoomEn == "Aiyara Room").Select(m => m.Id).SingleAsync();
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();

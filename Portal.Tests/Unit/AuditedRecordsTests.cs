@@ -22,7 +22,8 @@ public class AuditedRecordsTests
         string[] audited =
         [
             "ActionItem", "ActionItemOwner", "ActionItemUpdate", "AgendaItem", "ApprovedMinutes", "ApprovedMinutesOrganization",
-            "Attendee", "Invitation", "Meeting", "MeetingAttachment", "MeetingCoHost", "MeetingReference", "MeetingTag", "Organization", "Person",
+            "Attendee", "Invitation", "InvitationLetterText", "IssuedLetter", "Letterhead", "Meeting", "MeetingAttachment", "MeetingCoHost",
+            "MeetingReference", "MeetingSeries", "MeetingTag", "Organization", "Person",
             "RelatedActivity", "ReminderRun",
         ];
         Assert.Equal(audited, EntityTypes().Where(PortalDbContext.IsAudited).Select(t => t.Name).Order(StringComparer.Ordinal));

@@ -31,8 +31,10 @@ public class ConflictReferencesTests
             "MeetingForm.CoHostOrganizationIds → Organization",
             "MeetingForm.HostOrganizationId → Organization",
             "MeetingForm.PreviousMeetingId → Meeting",
+            "MeetingForm.SeriesId → MeetingSeries",
             "OrganizationForm.ParentId → Organization",
             "PersonForm.OrganizationId → Organization",
+            "SeriesForm.HostOrganizationId → Organization",
         ], references);
     }
 }

@@ -63,6 +63,9 @@ namespace Portal.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Meetings leave their series before the series go: SQLite drops the table before the column.
+            migrationBuilder.Sql("UPDATE \"Meetings\" SET \"SeriesId\" = NULL;");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Meetings_MeetingSeries_SeriesId",
                 table: "Meetings");

@@ -91,13 +91,9 @@ namespace Portal.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "Invitations");
 
-            migrationBuilder.DropColumn(
-                name: "InvitationReminderDays",
-                table: "Meetings");
-
-            migrationBuilder.DropColumn(
-                name: "CheckedInAt",
-                table: "Attendees");
+            // SQLite drops a plain column in place; EF's table rebuild would lose indexes later migrations' Down expects.
+            migrationBuilder.Sql("ALTER TABLE \"Meetings\" DROP COLUMN \"InvitationReminderDays\";");
+            migrationBuilder.Sql("ALTER TABLE \"Attendees\" DROP COLUMN \"CheckedInAt\";");
         }
     }
 }

@@ -157,15 +157,15 @@ public class MeetingServiceTests : IAsyncLifetime
     [Fact]
     public async Task Filters_take_the_year_in_either_era_and_the_kind_and_status()
     {
-        Assert.Equal(3, (await SearchAsync(null, new MeetingFilter(Year: 2567))).Count);
-        Assert.Equal(3, (await SearchAsync(null, new MeetingFilter(Year: 2024))).Count);
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Year: 2567))).Count);   // the follow-up is two weeks ahead of today
+        Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Year: 2024))).Count);
         Assert.Empty(await SearchAsync(null, new MeetingFilter(Year: 2566)));
         Assert.Single(await SearchAsync(null, new MeetingFilter(Kind: MeetingKind.SiteVisit)));
         Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Approved))).Count);
         await NewDraftAsync();
         Assert.Equal(2, (await SearchAsync(null, new MeetingFilter(Status: MinutesStatus.Draft))).Count);   // and the demo's follow-up
         Assert.Equal(2, (await MeetingLists.MonthAsync(2024, 7, null, new MeetingFilter())).Count);
-        Assert.Equal(2, (await MeetingLists.MonthAsync(2024, 8, null, new MeetingFilter())).Count);
+        Assert.Single(await MeetingLists.MonthAsync(2024, 8, null, new MeetingFilter()));
     }
 
     [Fact]

@@ -6,6 +6,10 @@ using Portal.Features.Meetings;
 using Portal.Features.Minutes;
 using Portal.Features.Organizations;
 using Portal.Features.Series;
+using Portal.Features.CheckIn;
+using Portal.Features.Invitations;
+using Portal.Features.Letters;
+using Portal.Features.ActionItems;
 
 namespace Portal.Tests.Services;
 
@@ -169,8 +173,8 @@ public class SeriesServiceTests : IAsyncLifetime
             copy.Attendees.Select(a => (a.PersonId, a.OrganizationId, a.PositionTh, a.PositionEn, a.Role)).Order());
         Assert.All(copy.Attendees, a => Assert.True(a.Status == AttendanceStatus.Present && a.OnBehalfOf is null && a.AbsenceReason is null));
         Assert.Equal(MinutesStatus.Draft, copy.MinutesStatus);
-        // Numbered in the series after the follow-up of the demo (No. 2/2567).
-        Assert.Equal(3, copy.Number);
+        // Numbered in the series after the workshop (No. 1/2567); the demo's follow-up falls in another year.
+        Assert.Equal(2, copy.Number);
         await using (var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
             Assert.False(await db.ActionItems.AnyAsync(a => a.MeetingId == copy.Id));
 
@@ -191,8 +195,9 @@ public class SeriesServiceTests : IAsyncLifetime
         var followUpRow = Assert.Single(detail.Meetings, m => m.Id != workshop.Id);
         Assert.Equal([workshop.Id, followUpRow.Id], detail.Meetings.Select(m => m.Id));
         var followUp = (await Meetings.GetAsync(followUpRow.Id))!;
-        Assert.Equal(2, followUp.Number);
-        Assert.True(followUp.Date > workshop.Date && followUp.Date.Year == workshop.Date.Year);
+        // Two weeks ahead, the series' first meeting of that year by the numbering rule.
+        Assert.Equal(ActionDue.Today(TimeProvider.System).AddDays(14), followUp.Date);
+        Assert.Equal(1, followUp.Number);
         Assert.Equal(workshop.Id, followUp.PreviousMeetingId);
         Assert.Equal(MinutesStatus.Draft, followUp.MinutesStatus);
         Assert.Equal("เรื่องรับรองรายงานการประชุมครั้งที่ 1/2567", followUp.AgendaItems[1].TopicTh);
@@ -202,7 +207,30 @@ public class SeriesServiceTests : IAsyncLifetime
         // The printed minutes carry the series and the number.
         var document = MinutesDocument.From(followUp);
         Assert.Equal(DemoMeetings.SeriesNameEn, document.Series!.En);
-        Assert.Equal(2, document.Number);
+        Assert.Equal(1, document.Number);
+    }
+
+    [Fact]
+    public async Task The_demo_follow_up_is_prepared_invited_partly_answered_with_letters_and_check_in_ready()
+    {
+        var followUpId = (await Series.GetAsync((await Meetings.GetAsync(2))!.SeriesId!.Value))!.Meetings.Single(m => m.Id != 2).Id;
+        var invitations = await host.Get<InvitationService>().ListAsync(followUpId);
+        var invitedOrganizations = invitations.Select(i => i.Organization!.Acronym).Distinct().ToList();
+        Assert.Equal(DemoMeetings.WorkshopOrganizations.Where(a => a != DemoOrganizations.Kktt).Order(), invitedOrganizations.Order());
+        Assert.All(invitations, i => Assert.NotNull(i.SentAt));
+        var counts = InvitationService.Count(invitations);
+        Assert.Equal((2, 1, 1), (counts.Attending, counts.Representative, counts.Declined));
+        var representative = Assert.Single(invitations, i => i.Status == InvitationStatus.Representative);
+        Assert.Equal(DemoOrganizations.Kku, representative.Organization!.Acronym);
+        Assert.False(string.IsNullOrEmpty(representative.RepresentativeName));
+        Assert.False(string.IsNullOrEmpty(Assert.Single(invitations, i => i.Status == InvitationStatus.Declined).DeclineReason));
+        // Letters: one per invited organization, with the purpose written.
+        var letters = host.Get<LetterService>();
+        Assert.Equal(invitedOrganizations.Count, (await letters.AddresseesAsync(followUpId)).Count);
+        Assert.False(string.IsNullOrEmpty((await letters.TextAsync(followUpId)).PurposeTh));
+        // The check-in page exists and opens on the day.
+        Assert.NotNull(await host.Get<CheckInService>().LinkAsync(followUpId));
+        Assert.Equal(CheckInState.NotYetOpen, (await host.Get<CheckInService>().DoorAsync(followUpId))!.State);
     }
 
     [Fact]

@@ -9,6 +9,8 @@ using Portal.Features.People;
 using Portal.Features.Users;
 using Portal.Features.Minutes;
 using Portal.Features.Series;
+using Portal.Features.CheckIn;
+using Portal.Features.Invitations;
 
 namespace Portal.DemoData;
 
@@ -101,6 +103,28 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private static async Task SeedInvitationsAsync(PortalDbContext db, Dictionary<string, Organization> organizations, Meeting followUp,
+        CancellationToken cancellationToken)
+    {
+        var (sentAt, answeredAt) = (db.UtcNow.AddDays(-3), db.UtcNow.AddDays(-1));
+        foreach (var acronym in DemoMeetings.WorkshopOrganizations.Where(a => a != DemoOrganizations.Kktt))
+        {
+            var organizationId = organizations[acronym].Id;
+            var contacts = await db.People.Where(p => p.OrganizationId == organizationId).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+            for (var i = 0; i < contacts.Count; i++)
+            {
+                var invitation = InvitationService.New(followUp.Id, organizationId, contacts[i]);
+                invitation.SentAt = sentAt;
+                if (i == 0 && DemoInvitations.Answers.TryGetValue(acronym, out var answer))
+                    answer.ApplyTo(invitation, answeredAt);
+                db.Invitations.Add(invitation);
+            }
+        }
+        db.InvitationLetterTexts.Add(DemoInvitations.LetterText(followUp.Id));
+        db.MeetingCheckIns.Add(new MeetingCheckIn { MeetingId = followUp.Id, Key = CheckInService.NewKey(), CreatedAt = db.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static async Task<(Meeting Visit, Meeting Workshop)> SeedMeetingsAsync(PortalDbContext db, Dictionary<string, Organization> organizations,
         Dictionary<string, Person> people, string? recorderId, AuditActor approver, CancellationToken cancellationToken)
     {
@@ -156,11 +180,13 @@ public static class DemoDataSeeder
         await db.SaveChangesAsync(cancellationToken);
 
         // The series' next meeting, made as the new-meeting page makes one from the standard agenda, with the workshop's
-        // attendees as the people expected (as a copy of the previous meeting brings them).
-        var followUp = DemoMeetings.FollowUp();
+        // attendees as the people expected (as a copy of the previous meeting brings them), and then prepared: invited,
+        // partly answered, its letters written and its check-in page ready.
+        var followUp = DemoMeetings.FollowUp(ActionDue.Today(db.Clock));
+        var numbered = await SeriesService.SuggestAsync(db, series.Id, followUp.Date, null, cancellationToken);
+        (followUp.Number, followUp.PreviousMeetingId) = (numbered.Number, numbered.PreviousMeetingId);
         followUp.HostOrganizationId = workshop.HostOrganizationId;
         followUp.Series = series;
-        followUp.PreviousMeetingId = workshop.Id;
         followUp.AgendaItems = MeetingStarts.StandardAgenda(workshop);
         followUp.Attendees = workshop.Attendees.OrderBy(a => a.Role).ThenBy(a => a.Id).Select(a => new Attendee
         {
@@ -169,6 +195,7 @@ public static class DemoDataSeeder
         followUp.SubmittedById = null;
         db.Meetings.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedInvitationsAsync(db, organizations, followUp, cancellationToken);
         return (visit, workshop);
     }
 }

@@ -210,16 +210,16 @@ public static class DemoMeetings
     };
 
     /// <summary>
-    /// The series' second meeting, four weeks after the workshop (the demo's meetings keep the article's dates), not yet held:
-    /// the standard agenda, its item 2 confirming the workshop's minutes, the workshop's attendees expected, minutes a draft.
+    /// The series' next meeting, two weeks from the day the demo is loaded, so that its invitations, answer links and
+    /// check-in page are live: the standard agenda, its item 2 confirming the workshop's minutes, the workshop's attendees
+    /// expected, minutes a draft. Its number (ครั้งที่ N/ปี) is the series' rule's, set by the seeder.
     /// </summary>
-    public static Meeting FollowUp() => new()
+    public static Meeting FollowUp(DateOnly today) => new()
     {
         Kind = MeetingKind.Consultation,
         TitleTh = "ประชุมติดตามความร่วมมือด้านโครงสร้างพื้นฐานเมืองอัจฉริยะขอนแก่น",
         TitleEn = FollowUpTitleEn,
-        Number = 2,
-        Date = Day.AddDays(28),
+        Date = today.AddDays(14),
         StartTime = new TimeOnly(9, 30),
         EndTime = new TimeOnly(12, 0),
         RoomTh = "ห้องประชุม KKTT",
@@ -227,6 +227,7 @@ public static class DemoMeetings
         ObjectivesTh = "- ติดตามความคืบหน้าจากการประชุมเชิงปฏิบัติการครั้งที่ 1/2567",
         ObjectivesEn = "- Follow up the workshop of meeting No. 1/2024",
         MinutesStatus = MinutesStatus.Draft,
+        InvitationReminderDays = 3,
     };
 
     /// <summary>A stand-in for an attendee the article does not name: "ผู้แทน หอการค้าจังหวัดขอนแก่น".</summary>

@@ -221,7 +221,7 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
 
     internal static string NewAnswerKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
-    private static Invitation New(int meetingId, int? organizationId, int? personId) => new()
+    internal static Invitation New(int meetingId, int? organizationId, int? personId) => new()
     {
         MeetingId = meetingId, OrganizationId = organizationId, PersonId = personId, Status = InvitationStatus.Invited, AnswerKey = NewAnswerKey(),
     };

@@ -26,6 +26,7 @@ public class ConflictReferencesTests
             "ActionItemForm.MeetingId → Meeting",
             "ActionItemForm.OwnerOrganizationIds → Organization",
             "AgendaItemForm.PresenterId → Person",
+            "AttendeeForm.OnBehalfOfPersonId → Person",
             "AttendeeForm.OrganizationId → Organization",
             "AttendeeForm.PersonId → Person",
             "MeetingForm.CoHostOrganizationIds → Organization",

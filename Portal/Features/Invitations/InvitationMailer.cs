@@ -21,7 +21,7 @@ namespace Portal.Features.Invitations;
 /// portal's printer) and as text, and the personal answer link. Also the one reminder to those who have not answered.
 /// </summary>
 public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MailSender mail, InvitationLinks links,
-    PublicAddress publicAddress, PrintHtml printHtml, ChromiumPdf printer, LetterService letters, PdfPrinter pdfPrinter, InvitationNotifier notifier, TimeProvider clock, ILogger<InvitationMailer> logger)
+    PublicAddress publicAddress, PrintHtml printHtml, LetterService letters, PdfPrinter pdfPrinter, InvitationNotifier notifier, TimeProvider clock, ILogger<InvitationMailer> logger)
 {
     public sealed record SendOutcome(int Sent, int WithoutEmail, int Failed, FieldErrors Errors);
 
@@ -165,9 +165,7 @@ public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, Curr
             [nameof(AgendaPrint.Meeting)] = meeting,
             [nameof(AgendaPrint.Thai)] = thai,
         }));
-        var pdf = await printer.PrintAsync(html, cancellationToken);
-        return PdfMetadata.WithInfo(pdf, $"{BilingualText.Get("Invitation.AgendaTitle", thai)} {meeting.Title(thai)}",
-            BilingualText.Get("App.Name", thai), clock.GetUtcNow().UtcDateTime);
+        return await pdfPrinter.PdfAsync(html, cancellationToken);
     }
 
     /// <summary>The invitation (or reminder) e-mail's text in one language: particulars, agenda, and the answer link.</summary>

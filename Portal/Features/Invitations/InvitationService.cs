@@ -97,22 +97,8 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     }
 
     /// <summary>Removes an invitee (hidden, kept in the audit log); their link stops working at once.</summary>
-    public async Task<FieldErrors> RemoveAsync(int meetingId, int invitationId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await OpenMeetingAsync(db, meetingId, cancellationToken);
-        if (!errors.IsValid) return errors;
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId && i.MeetingId == meetingId, cancellationToken);
-        if (invitation is null)
-        {
-            errors.Add("", "Validation.NotFound");
-            return errors;
-        }
-        invitation.DeletedAt = db.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
-        notifier.Changed(meetingId);
-        return errors;
-    }
+    public Task<FieldErrors> RemoveAsync(int meetingId, int invitationId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, invitationId, (invitation, now) => invitation.DeletedAt = now, cancellationToken);
 
     /// <summary>Undoes a removal: the invitee comes back with their answer and their link works again.</summary>
     public async Task<FieldErrors> RestoreAsync(int meetingId, int invitationId, CancellationToken cancellationToken = default)
@@ -153,7 +139,16 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     }
 
     /// <summary>A new answer key: the link already sent stops working (it went to the wrong address), and the invitee can be sent a new one.</summary>
-    public async Task<FieldErrors> RenewLinkAsync(int meetingId, int invitationId, CancellationToken cancellationToken = default)
+    public Task<FieldErrors> RenewLinkAsync(int meetingId, int invitationId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(meetingId, invitationId, (invitation, _) =>
+        {
+            invitation.AnswerKey = NewAnswerKey();
+            invitation.SentAt = null;
+            invitation.ReminderSentAt = null;
+        }, cancellationToken);
+
+    /// <summary>Changes one invitee of a meeting an editor may change, and tells the meeting's open pages.</summary>
+    private async Task<FieldErrors> ChangeAsync(int meetingId, int invitationId, Action<Invitation, DateTime> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await OpenMeetingAsync(db, meetingId, cancellationToken);
@@ -164,9 +159,7 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             errors.Add("", "Validation.NotFound");
             return errors;
         }
-        invitation.AnswerKey = NewAnswerKey();
-        invitation.SentAt = null;
-        invitation.ReminderSentAt = null;
+        change(invitation, db.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Changed(meetingId);
         return errors;

@@ -14,8 +14,20 @@ namespace Portal.Features.Letters;
 /// The official invitation letters (หนังสือเชิญประชุม) of a meeting: the letterhead an administrator sets, the text staff
 /// write for the meeting, and the letter numbers given out, one running number per year.
 /// </summary>
-public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, PrintHtml printHtml)
+public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, PrintHtml printHtml, InvitationNotifier notifier)
 {
+    /// <summary>An uploaded logo as the drawing the letters will carry, or null with the reason in <paramref name="errors"/>.</summary>
+    public static byte[]? CleanLogo(byte[] logo, FieldErrors errors)
+    {
+        if (logo.Length > LogoBytes)
+            errors.Add(nameof(LetterheadForm.NewLogo), "Letterhead.LogoTooLarge", LogoBytes / 1024);
+        else if (SvgLogo.Clean(logo) is not { } drawing)
+            errors.Add(nameof(LetterheadForm.NewLogo), "Letterhead.LogoType");
+        else
+            return SvgLogo.Bytes(drawing);
+        return null;
+    }
+
     /// <summary>Logos larger than this are refused: the logo travels in every letter and every backup.</summary>
     public const int LogoBytes = LetterheadConfiguration.LogoBytes;
 
@@ -46,15 +58,8 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
             (nameof(form.ContactTh), form.ContactTh, FieldLengths.Reason), (nameof(form.ContactEn), form.ContactEn, FieldLengths.Reason),
         })
             errors.MaxLength(field, value, max);
-        if (form.NewLogo is { } logo)
-        {
-            if (logo.Length > LogoBytes)
-                errors.Add(nameof(form.NewLogo), "Letterhead.LogoTooLarge", LogoBytes / 1024);
-            else if (SvgLogo.Clean(logo) is not { } drawing)
-                errors.Add(nameof(form.NewLogo), "Letterhead.LogoType");
-            else
-                (form.NewLogo, form.NewLogoContentType) = (SvgLogo.Bytes(drawing), SvgLogo.ContentType);
-        }
+        if (form.NewLogo is { } logo && CleanLogo(logo, errors) is { } cleaned)
+            (form.NewLogo, form.NewLogoContentType) = (cleaned, SvgLogo.ContentType);
         if (!errors.IsValid) return SaveResult.Invalid(errors);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -126,6 +131,7 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
             .Where(o => organizationId == null || o.Id == organizationId).ToListAsync(cancellationToken);
         if (organizations.Count == 0) return [];
         var issued = await IssueNumbersAsync(db, meetingId, [.. organizations.Select(o => o.Id)], cancellationToken);
+        notifier.Changed(meetingId);   // the letters page shows the numbers as soon as they are given
         var letterhead = await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
         var text = await db.InvitationLetterTexts.AsNoTracking().FirstOrDefaultAsync(t => t.MeetingId == meetingId, cancellationToken)
             ?? new InvitationLetterText { MeetingId = meetingId };

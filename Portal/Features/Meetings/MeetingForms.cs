@@ -106,7 +106,7 @@ public sealed record AttendeeForm : IVersionedForm
     public AttendeeRole Role { get; set; } = AttendeeRole.Participant;
     public AttendanceStatus Status { get; set; }
     /// <summary>The person represented, picked from the register.</summary>
-    public int? OnBehalfOfPersonId { get; set; }
+    [RefersTo<Person>] public int? OnBehalfOfPersonId { get; set; }
     /// <summary>Whom the attendee represented when that person is not in the register; the fallback.</summary>
     public string? OnBehalfOf { get; set; }
     public string? AbsenceReason { get; set; }

@@ -6,6 +6,9 @@ using Microsoft.Playwright;
 using Portal.Auth;
 using Portal.Data;
 using Portal.DemoData;
+using Portal.Features.CheckIn;
+using Portal.Features.Invitations;
+using Portal.Features.Meetings;
 using Xunit.Abstractions;
 
 namespace Portal.Tests.EndToEnd;
@@ -32,6 +35,30 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         ids["report"] = (await db.ActionItems.SingleAsync(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn)).Id.ToString();
         ids["kktt"] = (await db.Organizations.SingleAsync(o => o.Acronym == "KKTT")).Id.ToString();
         ids["person"] = (await db.People.OrderBy(p => p.Id).FirstAsync()).Id.ToString();
+        var followUp = await db.Meetings.SingleAsync(m => m.TitleEn == DemoMeetings.FollowUpTitleEn);
+        ids["follow-up"] = followUp.Id.ToString();
+        ids["series"] = followUp.SeriesId!.Value.ToString();
+        var invitation = await db.Invitations.OrderBy(i => i.Id).FirstAsync(i => i.MeetingId == followUp.Id && i.Status == InvitationStatus.Invited);
+        ids["rsvp"] = server.Services.GetRequiredService<InvitationLinks>().Token(invitation, followUp.Date);
+        ids["check-in"] = await CheckInTodayAsync(db);
+    }
+
+    /// <summary>The check-in page of a meeting under way today (the demo's next meeting is two weeks ahead), with one expected name.</summary>
+    private static async Task<string> CheckInTodayAsync(PortalDbContext db)
+    {
+        var now = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Portal.Localization.ThaiDates.Bangkok);
+        var rawee = await db.People.SingleAsync(p => p.GivenNameEn == "Rawee");
+        var meeting = db.Meetings.Add(new Meeting
+        {
+            TitleTh = "ประชุมทดสอบการเข้าถึงหน้าลงทะเบียน", TitleEn = "Check-in accessibility test", Date = DateOnly.FromDateTime(now),
+            StartTime = now.Hour >= 1 ? TimeOnly.FromDateTime(now.AddMinutes(-30)) : TimeOnly.MinValue, Kind = MeetingKind.Workshop,
+            Attendees = [new Attendee { PersonId = rawee.Id, OrganizationId = rawee.OrganizationId, Status = AttendanceStatus.Absent }],
+        }).Entity;
+        await db.SaveChangesAsync();
+        var key = CheckInService.NewKey();
+        db.MeetingCheckIns.Add(new MeetingCheckIn { MeetingId = meeting.Id, Key = key, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return key;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -56,9 +83,21 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         await page.Locator("[data-testid=month-grid]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10000 });
     }
 
+    private static async Task FindNameAsync(IPage page)
+    {
+        await page.FillAsync("[data-testid=checkin-q]", "รวี");
+        await page.ClickAsync("[data-testid=checkin-find]");
+        await page.Locator("[data-testid=checkin-pick]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10000 });
+    }
+
     private Visit[] PagesOf(string role) => role switch
     {
-        "signed-out" => [new("/Account/Login"), new("/Account/Lockout"), new("/Account/InvalidUser"), new("/not-found")],
+        "signed-out" =>
+        [
+            new("/Account/Login"), new("/Account/Lockout"), new("/Account/InvalidUser"), new("/not-found"),
+            new($"/rsvp/{ids["rsvp"]}", "/rsvp/{token}"), new($"/check-in/{ids["check-in"]}", "/check-in/{key}"),
+            new($"/check-in/{ids["check-in"]}", "/check-in/{key} (names found)", FindNameAsync),
+        ],
         Roles.Staff =>
         [
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new("/meetings/new"),
@@ -67,12 +106,16 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/organizations"), new("/organizations/new"), new($"/organizations/{ids["kktt"]}"), new($"/organizations/{ids["kktt"]}/edit"),
             new("/people"), new("/people/new"), new($"/people/{ids["person"]}"), new($"/people/{ids["person"]}/edit"),
             new($"/meetings/{ids["workshop"]}/letters"),
+            new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/meetings/{ids["follow-up"]}/letters"),
+            new($"/meetings/{ids["follow-up"]}/door"), new("/series"), new("/series/new"), new($"/series/{ids["series"]}"),
+            new($"/series/{ids["series"]}/edit"), new($"/meetings/{ids["follow-up"]}/import"), new("/people/import"), new("/organizations/import"),
             .. AccountPages,
         ],
         Roles.Coordinator =>
         [
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new($"/meetings/{ids["workshop"]}"),
             new("/action-items"), new($"/action-items/{ids["report"]}"), new("/organizations"), new("/people"), new("/Account/Manage"),
+            new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/series/{ids["series"]}"),
         ],
         Roles.Partner =>
         [
@@ -154,7 +197,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
     {
         await page.GotoAsync(visit.Path);
         // The Identity pages are rendered on the server without a circuit; every other page must be live with its rows loaded.
-        if (!visit.Path.StartsWith("/Account") && visit.Path != "/not-found")
+        if (!visit.Path.StartsWith("/Account") && visit.Path != "/not-found" && !visit.Path.StartsWith("/rsvp/") && !visit.Path.StartsWith("/check-in/"))
             await Browser.WaitForInteractiveAsync(page);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         if (visit.Then is not null)

@@ -51,13 +51,15 @@ public static class PortalPipeline
     /// <summary>
     /// <c>/health</c> answers 200 while the portal can serve pages (Healthy, or Degraded when it cannot print) and 503 when
     /// the database is down; <c>/health/ready</c> answers 200 only when everything works, so a load balancer sends users
-    /// to an instance whose printer is restarting only when there is no other. Both say each check's state and reason.
+    /// to an instance whose printer is restarting only when there is no other. Both say each check's state and reason; the
+    /// mail server, shared by every instance, is reported by <c>/health</c> only.
     /// </summary>
     private static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
+            Predicate = check => !check.Tags.Contains(Mail.MailHealthCheck.SharedTag),
             ResponseWriter = WriteHealthAsync,
             ResultStatusCodes =
             {

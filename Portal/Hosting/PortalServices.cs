@@ -55,7 +55,8 @@ public static class PortalServices
             options => DatabaseSetup.Configure(options, builder.Configuration, dataDirectory), ServiceLifetime.Scoped);
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<Printing.PrinterHealthCheck>("printer");
+            .AddCheck<Printing.PrinterHealthCheck>("printer")
+            .AddCheck<Mail.MailHealthCheck>("mail", tags: [Mail.MailHealthCheck.SharedTag]);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -84,6 +84,12 @@ public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, Curr
                 await db.SaveChangesAsync(cancellationToken);
                 sent++;
             }
+            catch (MailServerUnavailableException)
+            {
+                // The server is down or frozen: every other message would wait as long again. The rest stay unsent, to send later.
+                errors.Add("", "Invitation.MailServerDown", sent, toSend.Count - sent);
+                break;
+            }
             catch (Exception e) when (e is not OperationCanceledException and not DbUpdateException)
             {
                 logger.LogError(e, "Sending invitation {Invitation} failed", invitation.Id);
@@ -91,7 +97,7 @@ public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, Curr
             }
             progress?.Report((sent + failed, toSend.Count));
         }
-        if (failed > 0)
+        if (failed > 0 && errors.IsValid)
             errors.Add("", "Invitation.SomeFailed", failed);
         notifier.Changed(meetingId);
         return new SendOutcome(sent, pending.Count - toSend.Count, failed, errors);

@@ -41,7 +41,17 @@ public class InvitationReminderService(IDbContextFactory<PortalDbContext> dbFact
                 continue;
             }
             var thai = InvitationLinks.ThaiFor(invitation);
-            await mail.SendAsync(mailer.Compose(invitation.Meeting!, invitation, thai, reminder: true), cancellationToken);
+            try
+            {
+                await mail.SendAsync(mailer.Compose(invitation.Meeting!, invitation, thai, reminder: true), cancellationToken);
+            }
+            catch (MailServerUnavailableException)
+            {
+                // Nothing reached the server: give the claim back so the next run sends it, and stop until then.
+                invitation.ReminderSentAt = null;
+                await db.SaveChangesAsync(CancellationToken.None);
+                break;
+            }
             meetings.Add(invitation.MeetingId);
             sent++;
         }

@@ -21,7 +21,7 @@ public class InvitationLetterPdfTests : IClassFixture<PortalServer>
         await server.QueryAsync(async db =>
         {
             if (await db.Invitations.AnyAsync(i => i.MeetingId == workshop)) return 0;
-            foreach (var acronym in new[] { "KKMC", DemoOrganizations.WorldBank, "ZC-KK" })
+            foreach (var acronym in new[] { "KKMC", DemoOrganizations.WorldBank, DemoOrganizations.Cmkl })
             {
                 var organization = await db.Organizations.SingleAsync(o => o.Acronym == acronym);
                 db.Invitations.Add(new Invitation { MeetingId = workshop, OrganizationId = organization.Id, AnswerKey = Guid.NewGuid().ToString("N") });
@@ -70,7 +70,7 @@ public class InvitationLetterPdfTests : IClassFixture<PortalServer>
         Assert.DoesNotContain("ขอแสดงความนับถือ", english);
 
         // Without a head's position on record the letter goes to the head of the organization.
-        Assert.Contains(pages, p => p.Contains("หัวหน้าสโมสรซอนต้า ขอนแก่น", StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.Contains("หัวหน้าสถาบันวิศวกรรม", StringComparison.Ordinal));
         var agenda = pages[Array.IndexOf(pages, thai) + 1];
         Assert.Contains("ระเบียบวาระการประชุม", agenda);
         Assert.Contains("ระเบียบวาระที่ 1", agenda);

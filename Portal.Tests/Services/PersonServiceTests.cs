@@ -39,6 +39,14 @@ public class PersonServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_finds_a_name_typed_with_its_honorific_as_the_portal_shows_it_or_as_people_type_it()
+    {
+        foreach (var typed in new[] { "ศ.ดร. วนิดา", "ดร.วนิดา", "Dr. Wanida", "Prof. Dr. Wanida", "นางเมลินดา", "Mrs Melinda" })
+            Assert.Single(await SearchAsync(typed));
+        Assert.Empty(await SearchAsync("ดร. ไม่มีใครชื่อนี้"));
+    }
+
+    [Fact]
     public async Task Search_matches_Thai_English_position_and_organization()
     {
         Assert.Equal(["Assoc. Prof. Dr. Rawee Hanpachern"], await SearchAsync("หาญเผชิญ"));

@@ -31,7 +31,5 @@ public static class DemoInvitations
         ReferenceEn = "Minutes of the workshop, meeting No. 1/2024, 31 July 2024",
         PurposeTh = "เพื่อติดตามความคืบหน้าของข้อตกลงจากการประชุมเชิงปฏิบัติการ และร่วมกำหนดแผนการดำเนินงานระยะต่อไปของความร่วมมือ",
         PurposeEn = "To follow up the commitments made at the workshop and to agree the partnership's next steps together.",
-        EnclosuresTh = "แผนที่สถานที่ประชุม",
-        EnclosuresEn = "Map of the venue",
     };
 }

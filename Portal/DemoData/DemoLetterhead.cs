@@ -41,5 +41,18 @@ public static class DemoLetterhead
         [DemoOrganizations.Kku] = ("อธิการบดี", "President"),
         ["KKCC"] = ("ประธาน", "President"),
         ["BOT-NE"] = ("ผู้อำนวยการอาวุโส", "Senior Director"),
+        ["OHEC"] = ("เลขาธิการ", "Secretary-General"),
+        ["FTI-KK"] = ("ประธาน", "Chairman"),
+        ["RMUTI-KKC"] = ("รองอธิการบดีประจำ", "Vice President"),
+        ["KKBC"] = ("ประธาน", "Chairman"),
+        ["KKIC"] = ("กรรมการผู้จัดการ", "Managing Director"),
+        ["TRD-KK"] = ("ธนารักษ์พื้นที่ขอนแก่น", "Khon Kaen Area Treasurer"),
+        ["CGD-KK"] = ("คลังจังหวัดขอนแก่น", "Khon Kaen Provincial Comptroller"),
+        ["NESDC-NE"] = ("ผู้อำนวยการ", "Director"),
+        ["DEPA"] = ("ผู้อำนวยการ", "President"),
+        ["CEA-KK"] = ("ผู้อำนวยการ", "Director"),
+        ["NSO-KK"] = ("สถิติจังหวัดขอนแก่น", "Khon Kaen Provincial Statistician"),
+        ["KKTS"] = ("กรรมการผู้จัดการ", "Managing Director"),
+        ["ZC-KK"] = ("นายก", "President"),
     };
 }

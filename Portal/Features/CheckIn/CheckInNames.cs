@@ -12,39 +12,8 @@ public static class CheckInNames
     /// <summary>Fewer typed letters than this find nobody, so the page cannot be used to list the attendees.</summary>
     public const int MinimumLetters = 3;
 
-    /// <summary>Longest first, so that นางสาว is taken whole rather than as นาง.</summary>
-    private static readonly (string Prefix, Honorific Honorific)[] Honorifics =
-    [
-        ("ผศ.ดร.", Honorific.AsstProfDr), ("รศ.ดร.", Honorific.AssocProfDr), ("ศ.ดร.", Honorific.ProfDr),
-        ("assoc. prof. dr.", Honorific.AssocProfDr), ("asst. prof. dr.", Honorific.AsstProfDr), ("prof. dr.", Honorific.ProfDr),
-        ("assoc. prof.", Honorific.AssocProf), ("asst. prof.", Honorific.AsstProf), ("assoc prof", Honorific.AssocProf), ("asst prof", Honorific.AsstProf),
-        ("นางสาว", Honorific.Ms), ("น.ส.", Honorific.Ms), ("นาง", Honorific.Mrs), ("นาย", Honorific.Mr), ("คุณ", Honorific.None),
-        ("ผศ.", Honorific.AsstProf), ("รศ.", Honorific.AssocProf), ("ศ.", Honorific.Prof), ("ดร.", Honorific.Dr),
-        ("prof.", Honorific.Prof), ("prof ", Honorific.Prof), ("mrs.", Honorific.Mrs), ("mrs ", Honorific.Mrs), ("miss ", Honorific.Ms),
-        ("ms.", Honorific.Ms), ("ms ", Honorific.Ms), ("mr.", Honorific.Mr), ("mr ", Honorific.Mr), ("dr.", Honorific.Dr), ("dr ", Honorific.Dr),
-        ("khun ", Honorific.None),
-    ];
-
     /// <summary>The typed name without its honorifics, and the first honorific found (None when there was none).</summary>
-    public static (string Name, Honorific Honorific) StripHonorifics(string typed)
-    {
-        var rest = typed.Normalize(NormalizationForm.FormKC).Trim();
-        var found = Honorific.None;
-        for (var again = true; again;)
-        {
-            again = false;
-            foreach (var (prefix, honorific) in Honorifics)
-            {
-                if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || rest.Length == prefix.Length)
-                    continue;
-                rest = rest[prefix.Length..].TrimStart(' ', '.');
-                if (found == Honorific.None) found = honorific;
-                again = true;
-                break;
-            }
-        }
-        return (rest.Trim(), found);
-    }
+    public static (string Name, Honorific Honorific) StripHonorifics(string typed) => PersonNames.StripHonorifics(typed);
 
     /// <summary>Letters, digits and Thai vowel and tone marks only, in lower case: "ดร. สม ชาย" and "ดร.สมชาย" compare alike.</summary>
     public static string Compact(string text)

@@ -182,7 +182,7 @@ public class InvitationMailer(IDbContextFactory<PortalDbContext> dbFactory, Curr
         var message = new MimeMessage();
         message.From.Add(mail.From);
         message.To.Add(new MailboxAddress(InvitationService.Addressee(invitation, thai), EmailOf(invitation) ?? ""));
-        message.Subject = string.Format(culture, T(reminder ? "Invitation.ReminderSubject" : "Invitation.Subject"), meeting.Title(thai));
+        message.Subject = string.Format(culture, T(reminder ? "Invitation.ReminderSubject" : "Invitation.Subject"), reminder ? meeting.Title(thai) : MeetingText.AfterMeetingWord(meeting.Title(thai), thai));
         var link = links.Link(links.Token(invitation, meeting.Date), thai);
         var body = new StringBuilder();
         body.AppendLine(string.Format(culture, T("Invitation.Dear"), InvitationService.Addressee(invitation, thai))).AppendLine();

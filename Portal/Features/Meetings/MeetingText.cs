@@ -10,6 +10,19 @@ public static class MeetingText
         string.Format(CultureInfo.InvariantCulture, BilingualText.Get("Meeting.NumberFormat", thai), number,
             thai ? ThaiDates.BuddhistYear(date.Year) : date.Year);
 
+    /// <summary>
+    /// The title as it reads after a phrase that already says ประชุม ("ขอเชิญเข้าร่วมประชุม…", "กำหนดจัดการประชุม…"): a
+    /// Thai title that starts with ประชุม or การประชุม loses it, so the letter does not say "ประชุมประชุม".
+    /// </summary>
+    public static string AfterMeetingWord(string title, bool thai)
+    {
+        if (!thai) return title;
+        foreach (var word in (ReadOnlySpan<string>)["การประชุม", "ประชุม"])
+            if (title.StartsWith(word, StringComparison.Ordinal) && title.Length > word.Length)
+                return title[word.Length..].TrimStart();
+        return title;
+    }
+
     /// <summary>"09:00–12:00 น." in Thai, "09:00–12:00" in English.</summary>
     public static string Times(TimeOnly start, TimeOnly? end, bool thai)
     {

@@ -16,7 +16,8 @@ public class PersonService(IDbContextFactory<PortalDbContext> dbFactory, Current
         if (organizationId is not null)
             people = people.Where(p => p.OrganizationId == organizationId);
 
-        var term = SearchTextBuilder.Normalize(query.Search);
+        // "ศ.ดร. วนิดา" as the portal shows it, or "Dr. Wanida" as people type it: the honorific is not in the stored names.
+        var term = SearchTextBuilder.Normalize(PersonNames.StripHonorifics(query.Search ?? "").Name);
         if (term.Length > 0)
             people = people.Where(p => p.SearchText.Contains(term) || (p.Organization != null && p.Organization.SearchText.Contains(term)));
 

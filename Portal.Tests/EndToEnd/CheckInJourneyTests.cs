@@ -97,12 +97,19 @@ public class CheckInJourneyTests(PortalServer server, Browser browser) : IClassF
         await Expect(staff.Locator("[data-testid=checkin-count]")).ToHaveTextAsync("2");
         await staff.Locator("[data-testid=checkin-panel]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath("checkin-meeting-panel") });
 
+        // Staff close the door: Wanida, expected and never arrived, becomes absent; those who came stay present.
+        await staff.ClickAsync("[data-testid=mark-absent]");
+        await staff.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "บันทึกว่าไม่มาประชุม" }).ClickAsync();
+        await Expect(staff.Locator(".mud-snackbar")).ToContainTextAsync("บันทึกผู้ไม่มาประชุม 1 คน");
+        await Expect(staff.Locator("[data-testid=attendee-row]", new PageLocatorOptions { HasText = "วนิดา" })).ToContainTextAsync("ไม่มาประชุม");
+
         await using (var scope = server.Services.CreateAsyncScope())
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
             var rows = await db.Attendees.Where(a => a.MeetingId == meetingId && a.CheckedInAt != null).Include(a => a.Person).ToListAsync();
             Assert.Equal(["Jane", "Rawee"], rows.Select(r => r.Person!.GivenNameEn).Order());
             Assert.All(rows, r => Assert.Equal(AttendanceStatus.Present, r.Status));
+            Assert.Equal(AttendanceStatus.Absent, await db.Attendees.Where(a => a.MeetingId == meetingId && a.Person!.GivenNameEn == "Wanida").Select(a => a.Status).SingleAsync());
         }
         await phoneContext.CloseAsync();
         await staff.Context.CloseAsync();
@@ -117,11 +124,16 @@ public class CheckInJourneyTests(PortalServer server, Browser browser) : IClassF
         await using var scope = server.Services.CreateAsyncScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var rawee = await db.People.SingleAsync(p => p.GivenNameEn == "Rawee");
+        var wanida = await db.People.SingleAsync(p => p.GivenNameEn == "Wanida");
         var meeting = new Meeting
         {
             TitleTh = "ประชุมทดสอบการลงทะเบียนหน้าห้อง", TitleEn = "Door check-in test", Date = DateOnly.FromDateTime(now),
             StartTime = new TimeOnly(start.Hour, start.Minute), Kind = MeetingKind.Workshop,
-            Attendees = [new Attendee { PersonId = rawee.Id, OrganizationId = rawee.OrganizationId, Status = AttendanceStatus.Absent }],
+            Attendees =
+            [
+                new Attendee { PersonId = rawee.Id, OrganizationId = rawee.OrganizationId, Status = AttendanceStatus.Absent },
+                new Attendee { PersonId = wanida.Id, OrganizationId = wanida.OrganizationId, Status = AttendanceStatus.Present },   // expected, as a copied list brings them
+            ],
         };
         db.Meetings.Add(meeting);
         await db.SaveChangesAsync();

@@ -136,6 +136,38 @@ public class CheckInServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_the_door_opened_those_who_never_checked_in_are_marked_absent_and_the_rest_left_as_recorded()
+    {
+        await using (var db = await DbAsync())
+        {
+            foreach (var attendee in await db.Attendees.Where(a => a.MeetingId == meetingId).ToListAsync())
+                attendee.Status = AttendanceStatus.Present;   // as a copy of the previous meeting brings them
+            var suradech = await db.People.SingleAsync(p => p.GivenNameEn == "Suradech");
+            db.Attendees.Add(new Attendee { MeetingId = meetingId, PersonId = suradech.Id, OrganizationId = suradech.OrganizationId, Status = AttendanceStatus.Excused });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(CheckInOutcome.CheckedIn, (await service.CheckInAsync(key, await AttendeeTokenAsync("Rawee"))).Outcome);
+
+        clock.Now = new DateTimeOffset(2026, 12, 9, 2, 30, 0, TimeSpan.Zero);   // the day before: the door is not open
+        var early = await service.MarkNotArrivedAbsentAsync(meetingId);
+        Assert.Equal("CheckIn.AbsentBeforeOpening", early.Errors[""]!.Key);
+        clock.Now = DuringMeeting;
+
+        var (marked, errors) = await service.MarkNotArrivedAbsentAsync(meetingId);
+        Assert.True(errors.IsValid);
+        Assert.Equal(1, marked);
+        await using var after = await DbAsync();
+        var statuses = (await after.Attendees.Where(a => a.MeetingId == meetingId).Select(a => new { a.Person!.GivenNameEn, a.Status }).ToListAsync())
+            .ToDictionary(a => a.GivenNameEn, a => a.Status);
+        Assert.Equal(AttendanceStatus.Present, statuses["Rawee"]);     // checked in
+        Assert.Equal(AttendanceStatus.Absent, statuses["Wanida"]);     // never came
+        Assert.Equal(AttendanceStatus.Excused, statuses["Suradech"]);  // excused stays excused
+
+        await host.SignInAsRoleAsync(Roles.Coordinator);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.MarkNotArrivedAbsentAsync(meetingId));
+    }
+
+    [Fact]
     public async Task A_search_shows_a_handful_of_names_at_most()
     {
         await using (var db = await DbAsync())

@@ -291,6 +291,30 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return new CheckInTally(checkedIn, expected);
     }
 
+    /// <summary>
+    /// Once the door has opened: the attendees still recorded as present who never checked in are marked absent
+    /// (ไม่มาประชุม), so the minutes start from who came. Those represented, excused or already absent are left as
+    /// recorded. Editors, in a draft; returns how many were marked.
+    /// </summary>
+    public async Task<(int Marked, FieldErrors Errors)> MarkNotArrivedAbsentAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (meeting, errors) = await MeetingDrafts.OpenAsync(db, currentUser, meetingId, cancellationToken);
+        if (meeting is null) return (0, errors);
+        if (Describe(meeting).State == CheckInState.NotYetOpen)
+        {
+            errors.Add("", "CheckIn.AbsentBeforeOpening");
+            return (0, errors);
+        }
+        var notArrived = await db.Attendees
+            .Where(a => a.MeetingId == meetingId && a.CheckedInAt == null && a.Status == AttendanceStatus.Present).ToListAsync(cancellationToken);
+        foreach (var attendee in notArrived)
+            attendee.Status = AttendanceStatus.Absent;
+        await db.SaveChangesAsync(cancellationToken);
+        notifier.Notify(meetingId);
+        return (notArrived.Count, errors);
+    }
+
     /// <summary>What the door page shows: the meeting's title, date and venue, and its link.</summary>
     public async Task<CheckInMeeting?> DoorAsync(int meetingId, CancellationToken cancellationToken = default)
     {

@@ -177,7 +177,7 @@ public sealed class MinutesWordDocument
     /// <summary>The action items as a table of the action-items table style, its header row repeated on every page.</summary>
     private WordTable ActionItemsTable(IReadOnlyList<ActionItemRow> items)
     {
-        int[] widths = [4535, 2721, 1815];
+        int[] widths = [4082, 2268, 2721];
         var table = new WordTable(
             new TableProperties(
                 new TableStyle { Val = MinutesWordStyles.ActionItemsTable },

@@ -63,8 +63,7 @@ public static class MinutesWordStyles
             ParagraphStyle(AttendeeListContinued, "Attendee List Continued", ListParagraph,
                 paragraph: new StyleParagraphProperties(new Indentation { Left = "567" })),
             ParagraphStyle("Quote", "Quote", "Normal", primary: true,
-                paragraph: new StyleParagraphProperties(new Indentation { Left = "720", Right = "720" }),
-                run: new StyleRunProperties(new Italic(), new ItalicComplexScript())),
+                paragraph: new StyleParagraphProperties(new Indentation { Left = "720", Right = "720" })),
             ParagraphStyle(ResolutionLabel, "Resolution Label", "Normal", primary: true,
                 paragraph: new StyleParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "80" }),
                 run: new StyleRunProperties(new Bold(), new BoldComplexScript())),
@@ -236,7 +235,7 @@ public static class MinutesWordStyles
             var numbering = new DocumentFormat.OpenXml.Wordprocessing.Numbering(
                 Abstract(AttendeeAbstract, level => Level(level, NumberFormatValues.Decimal, $"%{level + 1}.", 567 + level * 567, 567, level == 0 ? AttendeeList : null)),
                 Abstract(BulletAbstract, level => Level(level, NumberFormatValues.Bullet, level % 2 == 0 ? "•" : "◦", 720 + level * 360, 360, null)),
-                Abstract(OrderedAbstract, level => Level(level, level % 2 == 0 ? NumberFormatValues.Decimal : NumberFormatValues.LowerLetter, $"%{level + 1}.", 720 + level * 360, 360, null)));
+                Abstract(OrderedAbstract, level => Level(level, NumberFormatValues.Decimal, $"%{level + 1}.", 720 + level * 360, 360, null)));
             foreach (var (id, abstractId, start) in instances)
                 numbering.Append(new NumberingInstance(
                     new AbstractNumId { Val = abstractId },

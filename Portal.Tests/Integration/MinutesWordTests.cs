@@ -198,6 +198,11 @@ public partial class MinutesWordTests(PortalServer server)
         var thai = (await staff.GetAsync($"/meetings/{id}/minutes.docx?lang=th")).Content.Headers.ContentDisposition!;
         Assert.Equal("2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐานในการพัฒนาเมืองอัจฉริยะขอนแก่น (th).docx", thai.FileNameStar);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/meetings/{draft}/minutes.docx")).StatusCode);
+        // Each download is in the audit log, as the PDF's are.
+        var export = await server.QueryAsync(db => db.AuditEntries
+            .Where(a => a.Action == AuditAction.Exported && a.EntityId == draft.ToString()).OrderByDescending(a => a.Id).FirstAsync());
+        Assert.Contains("minutes.docx", export.Changes);
+        Assert.Equal(PortalHost.DemoAccount(Roles.Staff), export.UserName);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync($"/meetings/{id}/minutes.docx?version=99")).StatusCode);
     }
 

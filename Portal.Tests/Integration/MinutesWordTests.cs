@@ -101,6 +101,19 @@ public partial class MinutesWordTests(PortalServer server)
             var errors = ValidationErrors(docx);
             Assert.True(errors.Count == 0, $"{path}:\n{string.Join("\n", errors)}");
         }
+
+        // The draft's Markdown is Word's own formatting: bold runs, list paragraphs with numbering, a table.
+        using var document = WordprocessingDocument.Open(new MemoryStream(await GetAsync(client, $"/meetings/{draft}/minutes.docx?lang=th")), false);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "ตัวหนา" && r.RunProperties?.Bold is not null && r.RunProperties.BoldComplexScript is not null);
+        Assert.Contains(body.Descendants<Run>(), r => r.InnerText == "ขีดฆ่า" && r.RunProperties?.Strike is not null);
+        foreach (var item in new[] { "ข้อหนึ่ง", "ข้อสอง", "ข้อย่อย" })
+            Assert.NotNull(body.Descendants<Paragraph>().Single(p => p.InnerText == item).ParagraphProperties?.NumberingProperties);
+        Assert.Contains(body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>(), t => t.InnerText.Contains("งบประมาณ"));
+        Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "โค้ด <b>");
+        // English-only text in Thai minutes is printed and marked, as in the PDF; a control character is dropped.
+        Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText == "(มีเฉพาะภาษาอังกฤษ)");
+        Assert.Contains(body.Descendants<Paragraph>(), p => p.InnerText.StartsWith("Only in English ", StringComparison.Ordinal) && !p.InnerText.Contains('\u0001'));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public static class MinutesWordStyles
                 new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
                 new FontSize { Val = BodySize },
                 new FontSizeComplexScript { Val = BodySize },
-                new Languages { Val = thai ? "th-TH" : "en-GB", EastAsia = "zh-CN", Bidi = "th-TH" })),
+                new Languages { Val = thai ? "th-TH" : "en-GB", Bidi = "th-TH" })),
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { After = "0", Line = "240", LineRule = LineSpacingRuleValues.Auto })));
 

@@ -117,6 +117,54 @@ public partial class MinutesWordTests(PortalServer server)
     }
 
     [Fact]
+    public async Task Hostile_text_stays_text_and_the_document_stays_valid()
+    {
+        int id;
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+            var kktt = await db.Organizations.SingleAsync(o => o.Acronym == "KKTT");
+            var strings = HostileStrings.Short(2000).Append("half a pair \uD800 here").ToList();
+            var meeting = new Meeting
+            {
+                TitleTh = "ประชุม <script>alert(1)</script>", TitleEn = "\u202Egnp.exe\u202C", Date = new DateOnly(2024, 10, 4), StartTime = new TimeOnly(9, 0),
+                HostOrganizationId = kktt.Id,
+                AgendaItems = strings.Select((text, i) => new AgendaItem
+                {
+                    Position = i + 1, TopicTh = text.Length > 200 ? text[..200] : text, TopicEn = "Item", DiscussionTh = text, DiscussionEn = text, ResolutionTh = text,
+                }).ToList(),
+            };
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            id = meeting.Id;
+        }
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var docx = await GetAsync(client, $"/meetings/{id}/minutes.docx?lang=bilingual");
+        var errors = ValidationErrors(docx);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
+        var text = string.Join("\n", Paragraphs(docx).Select(p => p.Text));
+        Assert.Contains("ประชุม <script>alert(1)</script>", text);      // printed as typed, never as markup
+        Assert.Contains("half a pair", text);
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
+        Assert.Empty(document.MainDocumentPart!.HyperlinkRelationships);
+        Assert.Empty(document.MainDocumentPart.ExternalRelationships);
+    }
+
+    [Fact]
+    public void What_XML_cannot_hold_is_left_out_even_if_a_record_still_holds_it()
+    {
+        var broken = "ก\u0001ข half \uD800 pair \uDC00 🇹🇭 \uFFFF end";
+        var document = new Portal.Features.Minutes.MinutesDocument(1, 1, MinutesStatus.Draft, MeetingKind.Workshop, broken, broken, null,
+            new DateOnly(2024, 7, 31), new TimeOnly(13, 30), null, new Portal.Localization.Bilingual(broken, broken), Portal.Localization.Bilingual.Empty, [],
+            null, null, [], [new Portal.Features.Minutes.MinutesAgendaItem(1, false, broken, broken, null, broken, null, null, null)], []);
+        var docx = Portal.Features.Minutes.MinutesWordDocument.Build(new Portal.Features.Minutes.MinutesPdfService.Printable(document, true, []),
+            Portal.Features.Minutes.PrintLanguage.Bilingual);
+        Assert.Empty(ValidationErrors(docx));
+        var title = Paragraphs(docx).First(p => p.Style == "Title").Text;
+        Assert.Equal("รายงานการประชุม กข half  pair  🇹🇭  end", title);
+    }
+
+    [Fact]
     public async Task The_document_uses_real_Word_styles_TH_Sarabun_New_A4_and_the_official_margins()
     {
         var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));

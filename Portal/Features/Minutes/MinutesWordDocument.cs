@@ -64,7 +64,7 @@ public sealed class MinutesWordDocument
             var sectionProperties = MinutesWordStyles.PageSetUp(main, builder.FooterParagraph(), builder.printable.Draft ? builder.DraftParagraph() : null);
             main.Document = new Document(new Body(builder.body.Append(sectionProperties)));
             main.Document.Save();
-            package.PackageProperties.Title = $"{PrintText.Get("Minutes.Heading", builder.Main)} {builder.Document.Title(builder.Main)}";
+            package.PackageProperties.Title = XmlText($"{PrintText.Get("Minutes.Heading", builder.Main)} {builder.Document.Title(builder.Main)}");
             package.PackageProperties.Creator = PrintText.Get("App.Name", builder.Main);
             package.PackageProperties.Language = builder.Main ? "th-TH" : "en-GB";
         }
@@ -412,7 +412,7 @@ public sealed class MinutesWordDocument
     /// </summary>
     private static Run Text(string text, bool bold = false, bool italic = false, bool strike = false)
     {
-        var clean = new string(text.Where(c => XmlConvertIsValid(c)).ToArray());
+        var clean = XmlText(text);
         var properties = new RunProperties();
         if (bold) { properties.Bold = new Bold(); properties.BoldComplexScript = new BoldComplexScript(); }
         if (italic) { properties.Italic = new Italic(); properties.ItalicComplexScript = new ItalicComplexScript(); }
@@ -428,7 +428,20 @@ public sealed class MinutesWordDocument
         return run;
     }
 
-    private static bool XmlConvertIsValid(char c) => c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
+    /// <summary>The text less what XML cannot hold (control characters, a half of a surrogate pair): a record may be older than the cleaning of stored text.</summary>
+    private static string XmlText(string text)
+    {
+        var kept = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                kept.Append(c).Append(text[++i]);
+            else if (!char.IsSurrogate(c) && (c is '\t' or '\n' or '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)))
+                kept.Append(c);
+        }
+        return kept.ToString();
+    }
 
     private static bool IsThai(char c) => c is >= '\u0E00' and <= '\u0E7F';
 }

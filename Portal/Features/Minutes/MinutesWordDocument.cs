@@ -177,7 +177,7 @@ public sealed class MinutesWordDocument
     /// <summary>The action items as a table of the action-items table style, its header row repeated on every page.</summary>
     private WordTable ActionItemsTable(IReadOnlyList<ActionItemRow> items)
     {
-        int[] widths = [4082, 2268, 2721];
+        int[] widths = [3969, 2268, 2834];
         var table = new WordTable(
             new TableProperties(
                 new TableStyle { Val = MinutesWordStyles.ActionItemsTable },

@@ -124,7 +124,8 @@ public partial class MinutesWordTests(PortalServer server)
         {
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
             var kktt = await db.Organizations.SingleAsync(o => o.Acronym == "KKTT");
-            var strings = HostileStrings.Short(2000).Append("half a pair \uD800 here").ToList();
+            // (Half a surrogate pair cannot be stored in PostgreSQL: the test below hands it to the document directly.)
+            var strings = HostileStrings.Short(2000).ToList();
             var meeting = new Meeting
             {
                 TitleTh = "ประชุม <script>alert(1)</script>", TitleEn = "\u202Egnp.exe\u202C", Date = new DateOnly(2024, 10, 4), StartTime = new TimeOnly(9, 0),
@@ -144,7 +145,6 @@ public partial class MinutesWordTests(PortalServer server)
         Assert.True(errors.Count == 0, string.Join("\n", errors.Take(20)));
         var text = string.Join("\n", Paragraphs(docx).Select(p => p.Text));
         Assert.Contains("ประชุม <script>alert(1)</script>", text);      // printed as typed, never as markup
-        Assert.Contains("half a pair", text);
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), false);
         Assert.Empty(document.MainDocumentPart!.HyperlinkRelationships);
         Assert.Empty(document.MainDocumentPart.ExternalRelationships);

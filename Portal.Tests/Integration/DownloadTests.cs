@@ -30,6 +30,7 @@ public class DownloadTests(PortalServer server)
         [
             $"/meetings/{files.Meeting}/minutes?lang=th",
             $"/meetings/{files.Meeting}/minutes.pdf?lang=bilingual",
+            $"/meetings/{files.Meeting}/minutes.docx?lang=bilingual",
             $"/meetings/{files.Meeting}/attendance-sheet.pdf",
             $"/meetings/{files.Meeting}/attendance.csv",
             $"/meetings/{files.Meeting}/calendar.ics",

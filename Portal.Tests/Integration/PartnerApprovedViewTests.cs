@@ -152,7 +152,7 @@ public class PartnerApprovedViewTests(PortalServer server)
         foreach (var path in new[]
         {
             $"/meetings/{s.MeetingId}/calendar.ics", $"/meetings/{s.MeetingId}/attachments/{s.AttachmentId}", $"/meetings/{s.MeetingId}/minutes?lang=bilingual",
-            $"/meetings/{s.MeetingId}/minutes.pdf", $"/meetings/{s.MeetingId}/attendance-sheet.pdf", $"/meetings/{s.MeetingId}/minutes/versions/1",
+            $"/meetings/{s.MeetingId}/minutes.pdf", $"/meetings/{s.MeetingId}/minutes.docx", $"/meetings/{s.MeetingId}/attendance-sheet.pdf", $"/meetings/{s.MeetingId}/minutes/versions/1",
         })
         {
             var response = await s.Partner.GetAsync(path);

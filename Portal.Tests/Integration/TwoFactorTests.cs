@@ -41,14 +41,14 @@ public class TwoFactorTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Every kind of endpoint that gives out data: calendars, CSV, PDF, the print preview, attachments of meetings and of
+    /// Every kind of endpoint that gives out data: calendars, CSV, PDF, Word, the print preview, attachments of meetings and of
     /// action items, the account's personal data, and the interactive pages' connection. The paths ending in ".pdf" or
     /// ".csv" once passed as static files.
     /// </summary>
     private static readonly string[] DataEndpoints =
     [
         "/meetings/calendar.ics", "/meetings/{workshop}/calendar.ics", "/meetings/{workshop}/attendance.csv", "/action-items/export.csv",
-        "/meetings/{workshop}/minutes.pdf?lang=th", "/meetings/{workshop}/attendance-sheet.pdf", "/meetings/{workshop}/minutes?lang=en",
+        "/meetings/{workshop}/minutes.pdf?lang=th", "/meetings/{workshop}/minutes.docx?lang=th", "/meetings/{workshop}/attendance-sheet.pdf", "/meetings/{workshop}/minutes?lang=en",
         "/meetings/{workshop}/attachments/{meetingFile}", "/action-items/{item}/updates/{update}/attachment",
         "/admin/users", "/Account/Manage/ChangePassword",
     ];

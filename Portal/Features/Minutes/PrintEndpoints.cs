@@ -32,6 +32,18 @@ public static class PrintEndpoints
                 new { Document = "minutes.pdf", Language = PrintLanguages.Code(language), Version = version, printable.Draft }), cancellationToken);
         });
 
+        // The same minutes as an editable Word document: the same loading (and so the same rule on who gets which version).
+        meetings.MapGet("/minutes.docx", async (int id, string? lang, int? version, MinutesPdfService service, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            if (await service.LoadAsync(id, version, cancellationToken) is not { } printable) return Results.NotFound();
+            var language = PrintLanguages.Parse(lang);
+            var docx = MinutesWordDocument.Build(printable, language);
+            await audit.RecordAsync(nameof(Meeting), id.ToString(CultureInfo.InvariantCulture), AuditAction.Exported,
+                new { Document = "minutes.docx", Language = PrintLanguages.Code(language), Version = version, printable.Draft }, cancellationToken);
+            http.Response.Headers.ContentDisposition = PrintLanguages.MinutesFileName(printable.Document, language, ".docx").ContentDisposition;
+            return Results.Bytes(docx, MinutesWordDocument.ContentType);
+        });
+
         meetings.MapGet("/attendance-sheet.pdf", async (int id, MinutesPdfService service, Features.CheckIn.CheckInService checkIn, PdfPrinter printer, AuditService audit, HttpContext http, CancellationToken cancellationToken) =>
         {
             if (await service.LoadAsync(id, cancellationToken: cancellationToken) is not { } printable) return Results.NotFound();

@@ -39,28 +39,29 @@ public static class PrintLanguages
     /// "2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน… (th).pdf", with the English title as the plain-ASCII name for browsers
     /// that do not read <c>filename*</c>: each language a file of its own name.
     /// </summary>
-    public static DownloadName MinutesFileName(Portal.Features.Minutes.MinutesDocument document, PrintLanguage language)
+    /// <param name="extension">".pdf", or ".docx" for the minutes as a Word document.</param>
+    public static DownloadName MinutesFileName(Portal.Features.Minutes.MinutesDocument document, PrintLanguage language, string extension = ".pdf")
     {
         var suffix = $" ({Code(language)})";
-        return new DownloadName(FileName(document.Date, document.Title(language != PrintLanguage.English), suffix),
-            AsciiFileName(document.Date, document.TitleEn, "minutes", suffix));
+        return new DownloadName(FileName(document.Date, document.Title(language != PrintLanguage.English), suffix, extension),
+            AsciiFileName(document.Date, document.TitleEn, "minutes", suffix, extension));
     }
 
     public static DownloadName AttendanceSheetFileName(Portal.Features.Minutes.MinutesDocument document) =>
         new(FileName(document.Date, document.Title(true), " ใบลงชื่อ"), AsciiFileName(document.Date, document.TitleEn, "meeting", " attendance sheet"));
 
     /// <summary>The name in letters every HTTP client and file system takes: ASCII letters, digits and a few signs.</summary>
-    private static string AsciiFileName(DateOnly date, string? title, string fallback, string suffix)
+    private static string AsciiFileName(DateOnly date, string? title, string fallback, string suffix, string extension = ".pdf")
     {
         var ascii = new string((title ?? "").Select(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ',' or '(' or ')' ? c : ' ').ToArray());
         ascii = string.Join(' ', ascii.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (ascii.Length > 150) ascii = ascii[..150].TrimEnd();
         if (!ascii.Any(char.IsAsciiLetter)) ascii = fallback;
-        return FileName(date, ascii, suffix);
+        return FileName(date, ascii, suffix, extension);
     }
 
     /// <summary>"2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน….pdf": sortable, and safe on every file system.</summary>
-    public static string FileName(DateOnly date, string title, string suffix = "")
+    public static string FileName(DateOnly date, string title, string suffix = "", string extension = ".pdf")
     {
         var clean = new string(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\\' ? ' ' : c).ToArray()).Trim();
         // File systems count bytes (255 on Linux) and a Thai letter is three in UTF-8: shorten by whole characters,
@@ -70,6 +71,6 @@ public static class PrintLanguages
         while (elements.MoveNext() && System.Text.Encoding.UTF8.GetByteCount(kept + elements.GetTextElement()) <= 180)
             kept.Append(elements.GetTextElement());
         clean = kept.ToString().Trim();
-        return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}.pdf";
+        return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}{extension}";
     }
 }

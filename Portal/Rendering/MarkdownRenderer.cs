@@ -10,7 +10,8 @@ namespace Portal.Rendering;
 /// </summary>
 public static class MarkdownRenderer
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>How the portal reads Markdown, for the page, the PDF and the Word document alike.</summary>
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UsePipeTables()
         .UseEmphasisExtras()

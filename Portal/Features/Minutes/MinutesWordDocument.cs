@@ -24,13 +24,7 @@ public sealed class MinutesWordDocument
     public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     /// <summary>Markdown read the way <see cref="Rendering.MarkdownRenderer"/> reads it for the page and the PDF.</summary>
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .DisableHtml()
-        .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .UseSoftlineBreakAsHardlineBreak()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = Rendering.MarkdownRenderer.Pipeline;
 
     private readonly MinutesPdfService.Printable printable;
     private readonly PrintLanguage language;
@@ -175,15 +169,18 @@ public sealed class MinutesWordDocument
         Paragraph(MinutesWordStyles.DraftMark, [Text(IsBilingual ? $"{PrintText.Get("Print.Draft", true)} · {PrintText.Get("Print.Draft", false)}" : PrintText.Get("Print.Draft", Main))]);
 
     /// <summary>The action items as a table of the action-items table style, its header row repeated on every page.</summary>
+    /// <summary>A full-width table in the portal's table style, its columns in twentieths of a point.</summary>
+    private static WordTable NewTable(int[] widths) => new(
+        new TableProperties(
+            new TableStyle { Val = MinutesWordStyles.ActionItemsTable },
+            new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }),
+        new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+
     private WordTable ActionItemsTable(IReadOnlyList<ActionItemRow> items)
     {
         int[] widths = [3969, 2268, 2834];
-        var table = new WordTable(
-            new TableProperties(
-                new TableStyle { Val = MinutesWordStyles.ActionItemsTable },
-                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        var table = NewTable(widths);
         table.Append(Row(widths, header: true,
             [[Paragraph("Normal", [Text(Both("ActionItem.Title"))])], [Paragraph("Normal", [Text(Both("ActionItem.Owners"))])], [Paragraph("Normal", [Text(Both("ActionItem.DueDate"))])]]));
         foreach (var item in items)
@@ -319,12 +316,7 @@ public sealed class MinutesWordDocument
         var columns = Math.Max(1, markdownRows.Select(r => r.Count).DefaultIfEmpty(1).Max());
         var width = 9071 / columns;
         var widths = Enumerable.Repeat(width, columns).ToArray();
-        var table = new WordTable(
-            new TableProperties(
-                new TableStyle { Val = MinutesWordStyles.ActionItemsTable },
-                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }),
-            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        var table = NewTable(widths);
         foreach (var markdownRow in markdownRows)
         {
             var cells = new List<List<Paragraph>>();

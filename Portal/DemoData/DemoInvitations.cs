@@ -30,6 +30,6 @@ public static class DemoInvitations
         ReferenceTh = "รายงานการประชุมเชิงปฏิบัติการ ครั้งที่ 1/2567 วันที่ 31 กรกฎาคม 2567",
         ReferenceEn = "Minutes of the workshop, meeting No. 1/2024, 31 July 2024",
         PurposeTh = "เพื่อติดตามความคืบหน้าของข้อตกลงจากการประชุมเชิงปฏิบัติการ และร่วมกำหนดแผนการดำเนินงานระยะต่อไปของความร่วมมือ",
-        PurposeEn = "To follow up the commitments made at the workshop and to agree the partnership's next steps together.",
+        PurposeEn = "The meeting will follow up the commitments made at the workshop and agree the partnership's next steps together.",
     };
 }

@@ -119,6 +119,37 @@ public class InvitationServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_invitee_who_declines_is_excused_on_the_attendee_list_with_the_reason_unless_recorded_otherwise()
+    {
+        var (meeting, worldBank, _, contact) = await ArrangeAsync();
+        var melinda = await DbAsync(db => db.People.Where(p => p.GivenNameEn == "Melinda").Select(p => p.Id).SingleAsync());
+        await DbAsync(async db =>
+        {
+            db.Attendees.Add(new Attendee { MeetingId = meeting, PersonId = contact, OrganizationId = worldBank, Status = AttendanceStatus.Present });
+            db.Attendees.Add(new Attendee { MeetingId = meeting, PersonId = melinda, OrganizationId = worldBank, Status = AttendanceStatus.OnBehalf });
+            return await db.SaveChangesAsync();
+        });
+        await Service.InvitePersonAsync(meeting, contact);
+        await Service.InvitePersonAsync(meeting, melinda);
+        var invitations = await Service.ListAsync(meeting);
+        var links = host.Get<InvitationLinks>();
+        var date = await DbAsync(db => db.Meetings.Where(m => m.Id == meeting).Select(m => m.Date).SingleAsync());
+
+        // Through the personal link: excused, with the reason given.
+        var anna = invitations.Single(i => i.PersonId == contact);
+        Assert.True((await host.Get<InvitationAnswers>().AnswerAsync(links.Token(anna, date),
+            new InvitationAnswerForm { Status = InvitationStatus.Declined, DeclineReason = "On mission abroad" }))!.IsValid);
+        // Recorded by staff for someone whose attendance staff already set otherwise: left as recorded.
+        var theirs = invitations.Single(i => i.PersonId == melinda);
+        Assert.True((await Service.SetAnswerAsync(meeting, theirs.Id, InvitationAnswerForm.From(theirs) with { Status = InvitationStatus.Declined })).Succeeded);
+
+        var attendees = await DbAsync(db => db.Attendees.Where(a => a.MeetingId == meeting).ToDictionaryAsync(a => a.PersonId));
+        Assert.Equal(AttendanceStatus.Excused, attendees[contact].Status);
+        Assert.Equal("On mission abroad", attendees[contact].AbsenceReason);
+        Assert.Equal(AttendanceStatus.OnBehalf, attendees[melinda].Status);
+    }
+
+    [Fact]
     public async Task The_personal_link_answers_for_that_invitee_only_and_is_refused_when_tampered_expired_or_withdrawn()
     {
         var (meeting, _, _, contact) = await ArrangeAsync();

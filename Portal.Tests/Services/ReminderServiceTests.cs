@@ -38,7 +38,8 @@ public class ReminderServiceTests : IAsyncLifetime
     {
         var mailFolder = host.Get<MailSender>().MailFolder;
         // The demo's due dates count from the day it was loaded; five days on, the World Bank's item (due in 10) is within the week.
-        var now = DateTimeOffset.UtcNow.AddDays(5);
+        // Noon in Bangkok, so that an hour later is still the same day whenever the test runs (at 23:30 it was not).
+        var now = new DateTimeOffset(ActionDue.Today(TimeProvider.System).AddDays(5).ToDateTime(new TimeOnly(12, 0)), TimeSpan.FromHours(7));
         var sent = await ServiceAt(now).SendDueRemindersAsync();
         Assert.True(sent >= 1);
         var files = Directory.GetFiles(mailFolder, "*.eml");

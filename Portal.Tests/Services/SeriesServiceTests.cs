@@ -223,7 +223,13 @@ public class SeriesServiceTests : IAsyncLifetime
         var representative = Assert.Single(invitations, i => i.Status == InvitationStatus.Representative);
         Assert.Equal(DemoOrganizations.Kku, representative.Organization!.Acronym);
         Assert.False(string.IsNullOrEmpty(representative.RepresentativeName));
-        Assert.False(string.IsNullOrEmpty(Assert.Single(invitations, i => i.Status == InvitationStatus.Declined).DeclineReason));
+        var declined = Assert.Single(invitations, i => i.Status == InvitationStatus.Declined);
+        Assert.False(string.IsNullOrEmpty(declined.DeclineReason));
+        // The one who declined is excused on the attendee list, with the reason; the rest are still expected.
+        var followUp = (await Meetings.GetAsync(followUpId))!;
+        var excused = Assert.Single(followUp.Attendees, a => a.Status == AttendanceStatus.Excused);
+        Assert.Equal(declined.PersonId, excused.PersonId);
+        Assert.Equal(declined.DeclineReason, excused.AbsenceReason);
         // Letters: one per invited organization, with the purpose written.
         var letters = host.Get<LetterService>();
         Assert.Equal(invitedOrganizations.Count, (await letters.AddresseesAsync(followUpId)).Count);

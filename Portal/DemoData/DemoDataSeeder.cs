@@ -118,6 +118,7 @@ public static class DemoDataSeeder
                 if (i == 0 && DemoInvitations.Answers.TryGetValue(acronym, out var answer))
                     answer.ApplyTo(invitation, answeredAt);
                 db.Invitations.Add(invitation);
+                await InvitationService.ExcuseIfDeclinedAsync(db, invitation, cancellationToken);
             }
         }
         db.InvitationLetterTexts.Add(DemoInvitations.LetterText(followUp.Id));

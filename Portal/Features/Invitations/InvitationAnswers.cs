@@ -40,6 +40,7 @@ public class InvitationAnswers(IDbContextFactory<PortalDbContext> dbFactory, Inv
         InvitationService.Validate(form, errors);
         if (!errors.IsValid) return errors;
         form.ApplyTo(invitation, db.UtcNow);
+        await InvitationService.ExcuseIfDeclinedAsync(db, invitation, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         notifier.Changed(invitation.MeetingId);
         return errors;

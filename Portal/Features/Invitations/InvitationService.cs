@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
 using Portal.Data;
+using Portal.Features.Meetings;
+using Portal.Features.Minutes;
 using Portal.Features.Organizations;
 using Portal.Localization;
 using Portal.Validation;
@@ -134,8 +136,29 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         if (invitation is null) return SaveResult.NotFound();
         var now = db.UtcNow;
         var result = await Concurrency.SaveAsync(db, invitation, form, InvitationAnswerForm.From, i => form.ApplyTo(i, now), i => i.Id, cancellationToken);
-        if (result.Succeeded) notifier.Changed(meetingId);
+        if (!result.Succeeded) return result;
+        if (await ExcuseIfDeclinedAsync(db, invitation, cancellationToken))
+            await db.SaveChangesAsync(cancellationToken);
+        notifier.Changed(meetingId);
         return result;
+    }
+
+    /// <summary>
+    /// An invitee who declines is excused (ลาประชุม) on the meeting's attendee list, with their reason, so the list says
+    /// before the day who is not coming — unless they checked in, staff recorded otherwise, or the minutes are no longer a
+    /// draft. Returns whether the list changed (the caller saves).
+    /// </summary>
+    internal static async Task<bool> ExcuseIfDeclinedAsync(PortalDbContext db, Invitation invitation, CancellationToken cancellationToken)
+    {
+        if (invitation.Status != InvitationStatus.Declined || invitation.PersonId is not { } personId) return false;
+        var status = await db.Meetings.Where(m => m.Id == invitation.MeetingId).Select(m => m.MinutesStatus).FirstAsync(cancellationToken);
+        if (!MinutesWorkflow.CanEditContent(status)) return false;
+        var attendee = await db.Attendees.FirstOrDefaultAsync(a => a.MeetingId == invitation.MeetingId && a.PersonId == personId
+            && a.CheckedInAt == null && a.Status == AttendanceStatus.Present, cancellationToken);
+        if (attendee is null) return false;
+        attendee.Status = AttendanceStatus.Excused;
+        attendee.AbsenceReason ??= invitation.DeclineReason;
+        return true;
     }
 
     /// <summary>A new answer key: the link already sent stops working (it went to the wrong address), and the invitee can be sent a new one.</summary>

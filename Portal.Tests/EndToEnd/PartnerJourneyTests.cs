@@ -51,7 +51,11 @@ public class PartnerJourneyTests(PortalServer server, Browser browser) : IClassF
         // The meeting the World Bank attended is readable as approved minutes.
         await Browser.GoToAsync(page, "/meetings");
         await Browser.Field(page, "search").FillAsync("ไอยรา");
+        // The search reaches the address after a pause; a click before it would be overtaken by that navigation.
+        await page.WaitForURLAsync("**/meetings?*q=*");
+        await Expect(page.Locator("[data-testid=meeting-table] tbody tr")).ToHaveCountAsync(1);
         await page.Locator("[data-testid=meeting-table] a").First.ClickAsync();
+        await page.WaitForURLAsync("**/meetings/2");
         await Browser.WaitForInteractiveAsync(page);
         await Expect(page.FrameLocator("[data-testid=minutes]").Locator("body")).ToContainTextAsync("ผู้มาประชุม");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("partner-meeting-minutes"), FullPage = true });

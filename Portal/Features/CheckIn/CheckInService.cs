@@ -76,6 +76,9 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         return meeting is null ? null : Describe(meeting);
     }
 
+    /// <summary>Whether the meeting's check-in has opened, from the meeting as a page already holds it (no query).</summary>
+    public CheckInState StateOf(Meeting meeting) => Describe(meeting).State;
+
     private CheckInMeeting Describe(Meeting meeting)
     {
         var window = CheckInWindow.For(meeting.Date, meeting.StartTime, meeting.EndTime);

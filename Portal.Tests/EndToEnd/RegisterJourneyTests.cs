@@ -55,6 +55,20 @@ public class RegisterJourneyTests(PortalServer server, Browser browser) : IClass
     }
 
     [Fact]
+    public async Task A_whole_name_typed_with_its_title_into_the_given_name_is_taken_apart_when_the_field_is_left()
+    {
+        var page = await SignInAsync(Roles.Staff);
+        await Browser.GoToAsync(page, "/people/new");
+        await Expect(Browser.Field(page, "given-th")).ToBeFocusedAsync();
+        await Browser.Field(page, "given-th").FillAsync("นางสาวอรุณี ทดสอบชื่อเต็ม");
+        await Browser.Field(page, "given-th").PressAsync("Tab");
+        await Expect(Browser.Field(page, "given-th")).ToHaveValueAsync("อรุณี");
+        await Expect(Browser.Field(page, "family-th")).ToHaveValueAsync("ทดสอบชื่อเต็ม");
+        await Expect(Browser.Field(page, "honorific")).ToHaveValueAsync("นางสาว / Ms.");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
     public async Task The_registers_work_on_a_phone_sized_screen()
     {
         var page = await SignInAsync(Roles.Coordinator, width: 390);

@@ -29,6 +29,11 @@ public class ImportNameMatcherTests
     [InlineData("ดรุณี ศรีสุข", Honorific.None, "ดรุณี", "ศรีสุข")]
     [InlineData("ศักดิ์ชัย ใจดี", Honorific.None, "ศักดิ์ชัย", "ใจดี")]
     [InlineData("\u200Bสม\u200Bชาย\u00A0ใจดี\uFEFF", Honorific.None, "สมชาย", "ใจดี")]
+    [InlineData("คุณวนิดา แก่นอากาศ", Honorific.None, "วนิดา", "แก่นอากาศ")]
+    [InlineData("Khun Wanida Kanarkard", Honorific.None, "Wanida", "Kanarkard")]
+    [InlineData("คุณากร ใจดี", Honorific.None, "คุณากร", "ใจดี")]
+    [InlineData("นางามี ศรีสุข", Honorific.None, "นางามี", "ศรีสุข")]
+    [InlineData("นางสาว คุณากร ใจดี", Honorific.Ms, "คุณากร", "ใจดี")]
     public void A_full_name_is_split_into_honorific_given_and_family_name(string typed, Honorific honorific, string given, string family)
     {
         var name = NameMatcher.Split(typed);

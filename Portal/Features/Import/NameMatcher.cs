@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 
@@ -16,42 +15,8 @@ public sealed record TypedName(Honorific Honorific, string Given, string Family)
 /// same person; "มข.", "มข", "KKU" and "มหาวิทยาลัยขอนแก่น" the same organization. Honorifics, spacing, dots, case and invisible
 /// characters (zero-width spaces and joiners, the byte-order mark) do not count; the letters do.
 /// </summary>
-public static partial class NameMatcher
+public static class NameMatcher
 {
-    private enum Part { Civil, Doctor, Academic }
-
-    /// <summary>Each honorific people type, longest first so that นางสาว wins over นาง and "Assoc. Prof." over "Prof.".</summary>
-    private static readonly (Regex Pattern, Part Part, Honorific Honorific)[] Titles =
-    [
-        (Thai("ผู้ช่วยศาสตราจารย์"), Part.Academic, Honorific.AsstProf),
-        (Thai("รองศาสตราจารย์"), Part.Academic, Honorific.AssocProf),
-        (Thai("ศาสตราจารย์"), Part.Academic, Honorific.Prof),
-        (Abbreviation("ผศ"), Part.Academic, Honorific.AsstProf),
-        (Abbreviation("รศ"), Part.Academic, Honorific.AssocProf),
-        (Abbreviation("ศ", dotRequired: true), Part.Academic, Honorific.Prof),
-        (Abbreviation("ดร"), Part.Doctor, Honorific.Dr),
-        (Thai("นางสาว"), Part.Civil, Honorific.Ms),
-        (Abbreviation("น\\.ส", dotRequired: true), Part.Civil, Honorific.Ms),
-        (Thai("นาง"), Part.Civil, Honorific.Mrs),
-        (Thai("นาย"), Part.Civil, Honorific.Mr),
-        (English("Assistant\\s*Professor|Asst\\.?\\s*Prof"), Part.Academic, Honorific.AsstProf),
-        (English("Associate\\s*Professor|Assoc\\.?\\s*Prof"), Part.Academic, Honorific.AssocProf),
-        (English("Professor|Prof"), Part.Academic, Honorific.Prof),
-        (English("Doctor|Dr"), Part.Doctor, Honorific.Dr),
-        (English("Mrs"), Part.Civil, Honorific.Mrs),
-        (English("Ms|Miss"), Part.Civil, Honorific.Ms),
-        (English("Mr"), Part.Civil, Honorific.Mr),
-    ];
-
-    // นาย, นาง and นางสาว are written joined to the name (นายสุรเดช); a Thai abbreviation ends at its dot or a space.
-    private static Regex Thai(string word) => new($"^{word}\\s*", RegexOptions.CultureInvariant);
-
-    private static Regex Abbreviation(string letters, bool dotRequired = false) =>
-        new(dotRequired ? $"^{letters}\\.\\s*" : $"^{letters}(\\.\\s*|\\s+)", RegexOptions.CultureInvariant);
-
-    private static Regex English(string words) =>
-        new($"^(?:{words})(\\.\\s*|\\s+)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-
     /// <summary>Characters that show nothing: zero-width space, non-joiner, joiner, word joiner, the byte-order mark, soft hyphen.</summary>
     public static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD';
 
@@ -91,43 +56,8 @@ public static partial class NameMatcher
         return key.ToString();
     }
 
-    /// <summary>The honorific at the start of a typed name and the rest: "ผศ.ดร. รวี" → (AsstProfDr, "รวี"); "Mrs. Melinda Good" → (Mrs, "Melinda Good").</summary>
-    public static (Honorific Title, string Remainder) TakeHonorific(string? typed)
-    {
-        var rest = Tidy(typed);
-        Honorific? civil = null, academic = null;
-        var doctor = false;
-        for (var found = true; found && rest.Length > 0;)
-        {
-            found = false;
-            foreach (var (pattern, part, honorific) in Titles)
-            {
-                var match = pattern.Match(rest);
-                // A title is not the whole name: "นาง" alone, or "Dr" with nothing after, is a name.
-                if (!match.Success || match.Length >= rest.Length) continue;
-                switch (part)
-                {
-                    case Part.Civil when civil is null: civil = honorific; break;
-                    case Part.Doctor when !doctor: doctor = true; break;
-                    case Part.Academic when academic is null: academic = honorific; break;
-                    default: continue;
-                }
-                rest = rest[match.Length..].TrimStart();
-                found = true;
-                break;
-            }
-        }
-        var title = (academic, doctor) switch
-        {
-            (Honorific.AsstProf, true) => Honorific.AsstProfDr,
-            (Honorific.AssocProf, true) => Honorific.AssocProfDr,
-            (Honorific.Prof, true) => Honorific.ProfDr,
-            ({ } a, false) => a,
-            (null, true) => Honorific.Dr,
-            _ => civil ?? Honorific.None,
-        };
-        return (title, rest);
-    }
+    /// <summary>The honorific at the start of a typed name and the rest, read from the tidied text: "ผศ.ดร. รวี" → (AsstProfDr, "รวี").</summary>
+    public static (Honorific Title, string Remainder) TakeHonorific(string? typed) => TypedHonorific.Take(Tidy(typed));
 
     /// <summary>A full name in one cell: its honorific, then the first word is the given name and the rest the family name.</summary>
     public static TypedName Split(string? fullName)

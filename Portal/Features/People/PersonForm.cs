@@ -31,6 +31,24 @@ public sealed record PersonForm : IVersionedForm
         OrganizationId = p.OrganizationId, Email = p.Email, Phone = p.Phone, LegalBasis = p.LegalBasis,
     };
 
+    /// <summary>
+    /// A given name typed with its title or the whole name ("นายสมชาย ใจดี", "Dr. Somchai Jaidee") is taken apart as it is
+    /// typed: the title goes to <see cref="Honorific"/> and, while the family name is empty, the words after the first go there.
+    /// </summary>
+    public void TakeGivenName(string? typed, bool thai)
+    {
+        var (honorific, name) = TypedHonorific.Take(typed);
+        if (honorific != Honorific.None) Honorific = honorific;
+        var family = "";
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        // Thai given names have no spaces; an English one may ("Mary Ann"), so it is split only when pasted with its title.
+        var wholeName = thai || honorific != Honorific.None;
+        if (space > 0 && wholeName && string.IsNullOrWhiteSpace(thai ? FamilyNameTh : FamilyNameEn))
+            (name, family) = (name[..space], name[(space + 1)..].Trim());
+        if (thai) (GivenNameTh, FamilyNameTh) = (name, family.Length > 0 ? family : FamilyNameTh);
+        else (GivenNameEn, FamilyNameEn) = (name, family.Length > 0 ? family : FamilyNameEn);
+    }
+
     public void ApplyTo(Person p)
     {
         p.Honorific = Honorific;

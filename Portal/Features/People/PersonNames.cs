@@ -33,37 +33,10 @@ public static class PersonNames
             : english;
     }
 
-    /// <summary>Longest first, so that นางสาว is taken whole rather than as นาง.</summary>
-    private static readonly (string Prefix, Title Honorific)[] Honorifics =
-    [
-        ("ผศ.ดร.", Title.AsstProfDr), ("รศ.ดร.", Title.AssocProfDr), ("ศ.ดร.", Title.ProfDr),
-        ("assoc. prof. dr.", Title.AssocProfDr), ("asst. prof. dr.", Title.AsstProfDr), ("prof. dr.", Title.ProfDr),
-        ("assoc. prof.", Title.AssocProf), ("asst. prof.", Title.AsstProf), ("assoc prof", Title.AssocProf), ("asst prof", Title.AsstProf),
-        ("นางสาว", Title.Ms), ("น.ส.", Title.Ms), ("นาง", Title.Mrs), ("นาย", Title.Mr), ("คุณ", Title.None),
-        ("ผศ.", Title.AsstProf), ("รศ.", Title.AssocProf), ("ศ.", Title.Prof), ("ดร.", Title.Dr),
-        ("prof.", Title.Prof), ("prof ", Title.Prof), ("mrs.", Title.Mrs), ("mrs ", Title.Mrs), ("miss ", Title.Ms),
-        ("ms.", Title.Ms), ("ms ", Title.Ms), ("mr.", Title.Mr), ("mr ", Title.Mr), ("dr.", Title.Dr), ("dr ", Title.Dr),
-        ("khun ", Title.None),
-    ];
-
-    /// <summary>The typed name without its honorifics, and the first honorific found (None when there was none).</summary>
+    /// <summary>The typed name without its honorifics, and the honorific found (None when there was none).</summary>
     public static (string Name, Title Honorific) StripHonorifics(string typed)
     {
-        var rest = typed.Normalize(NormalizationForm.FormKC).Trim();
-        var found = Title.None;
-        for (var again = true; again;)
-        {
-            again = false;
-            foreach (var (prefix, honorific) in Honorifics)
-            {
-                if (!rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || rest.Length == prefix.Length)
-                    continue;
-                rest = rest[prefix.Length..].TrimStart(' ', '.');
-                if (found == Title.None) found = honorific;
-                again = true;
-                break;
-            }
-        }
-        return (rest.Trim(), found);
+        var (honorific, name) = TypedHonorific.Take(typed.Normalize(NormalizationForm.FormKC));
+        return (name, honorific);
     }
 }

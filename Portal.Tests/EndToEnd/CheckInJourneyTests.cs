@@ -99,6 +99,9 @@ public class CheckInJourneyTests(PortalServer server, Browser browser) : IClassF
 
         // Staff close the door: Wanida, expected and never arrived, becomes absent; those who came stay present.
         await staff.ClickAsync("[data-testid=mark-absent]");
+        // The question names whom it will mark, and only them.
+        await Expect(staff.Locator("[data-testid=mark-absent-names] li")).ToHaveCountAsync(1);
+        await Expect(staff.Locator("[data-testid=mark-absent-names]")).ToContainTextAsync("วนิดา");
         await staff.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "บันทึกว่าไม่มาประชุม" }).ClickAsync();
         await Expect(staff.Locator(".mud-snackbar")).ToContainTextAsync("บันทึกผู้ไม่มาประชุม 1 คน");
         await Expect(staff.Locator("[data-testid=attendee-row]", new PageLocatorOptions { HasText = "วนิดา" })).ToContainTextAsync("ไม่มาประชุม");

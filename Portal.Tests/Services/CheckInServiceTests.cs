@@ -153,8 +153,11 @@ public class CheckInServiceTests : IAsyncLifetime
         Assert.Equal("CheckIn.AbsentBeforeOpening", early.Errors[""]!.Key);
         clock.Now = DuringMeeting;
 
+        // The question names exactly whom it will mark.
+        Assert.Contains("Wanida", Assert.Single(await service.NotArrivedNamesAsync(meetingId, thai: false)));
         var (marked, errors) = await service.MarkNotArrivedAbsentAsync(meetingId);
         Assert.True(errors.IsValid);
+        Assert.Empty(await service.NotArrivedNamesAsync(meetingId, thai: true));
         Assert.Equal(1, marked);
         await using var after = await DbAsync();
         var statuses = (await after.Attendees.Where(a => a.MeetingId == meetingId).Select(a => new { a.Person!.GivenNameEn, a.Status }).ToListAsync())

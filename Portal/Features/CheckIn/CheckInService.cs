@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Auth;
@@ -299,6 +300,19 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     /// (ไม่มาประชุม), so the minutes start from who came. Those represented, excused or already absent are left as
     /// recorded. Editors, in a draft; returns how many were marked.
     /// </summary>
+    /// <summary>Recorded as present but never checked in at the door: those "mark absent" marks (on behalf, excused, absent stay).</summary>
+    public static readonly Expression<Func<Attendee, bool>> NotArrived = a => a.CheckedInAt == null && a.Status == AttendanceStatus.Present;
+
+    /// <summary>Who "mark absent" would mark now, so the question can name them (read at the click: people arrive meanwhile).</summary>
+    public async Task<IReadOnlyList<string>> NotArrivedNamesAsync(int meetingId, bool thai, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var people = await db.Attendees.AsNoTracking().Where(a => a.MeetingId == meetingId).Where(NotArrived)
+            .Select(a => a.Person!).ToListAsync(cancellationToken);
+        return people.Select(p => PersonNames.Full(p, thai)).Order(StringComparer.Create(thai ? PortalCultures.ThaiCulture : System.Globalization.CultureInfo.InvariantCulture, false)).ToList();
+    }
+
     public async Task<(int Marked, FieldErrors Errors)> MarkNotArrivedAbsentAsync(int meetingId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -309,8 +323,7 @@ public class CheckInService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             errors.Add("", "CheckIn.AbsentBeforeOpening");
             return (0, errors);
         }
-        var notArrived = await db.Attendees
-            .Where(a => a.MeetingId == meetingId && a.CheckedInAt == null && a.Status == AttendanceStatus.Present).ToListAsync(cancellationToken);
+        var notArrived = await db.Attendees.Where(a => a.MeetingId == meetingId).Where(NotArrived).ToListAsync(cancellationToken);
         foreach (var attendee in notArrived)
             attendee.Status = AttendanceStatus.Absent;
         await db.SaveChangesAsync(cancellationToken);

@@ -25,6 +25,20 @@ public class PrintingTests
             && !char.IsLetter(stem[^2]));
     }
 
+    [Fact]
+    public void A_long_title_is_shortened_at_a_space_with_an_ellipsis_and_a_short_one_is_kept_whole()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("Infrastructure Potential for Khon Kaen", 8));
+        var name = PrintLanguages.FileName(new DateOnly(2024, 7, 31), words, " (en)");
+        var stem = name["2024-07-31 ".Length..name.LastIndexOf(" (en)", StringComparison.Ordinal)];
+        Assert.EndsWith("…", stem);
+        Assert.StartsWith(stem.TrimEnd('…'), words);
+        Assert.Equal(' ', words[stem.Length - 1]);   // the word before the cut is whole
+        Assert.True(Encoding.UTF8.GetByteCount(stem) <= 180);
+
+        Assert.Equal("2024-07-31 Short title (en).pdf", PrintLanguages.FileName(new DateOnly(2024, 7, 31), "Short title", " (en)"));
+    }
+
     [Theory]
     [InlineData("th", PrintLanguage.Thai)]
     [InlineData("EN", PrintLanguage.English)]

@@ -24,8 +24,8 @@ public class MattersArisingJourneyTests(PortalServer server, Browser browser) : 
         await Expect(carried).ToHaveCountAsync(1);
         await Expect(carried.Locator("[data-testid=action-status]")).ToHaveTextAsync("In progress");
         await carried.Locator("[data-testid=carried-note-edit]").ClickAsync();
-        await page.Locator("[data-testid=carried-note-th] textarea").FillAsync("ธนาคารโลกแจ้งว่าจะส่งชุดข้อมูลเมืองรองภายในสิ้นเดือน");
-        await page.Locator("[data-testid=carried-note-en] textarea").FillAsync("The World Bank will send the secondary-city data by the end of the month.");
+        await Browser.Field(page, "carried-note-th").FillAsync("ธนาคารโลกแจ้งว่าจะส่งชุดข้อมูลเมืองรองภายในสิ้นเดือน");
+        await Browser.Field(page, "carried-note-en").FillAsync("The World Bank will send the secondary-city data by the end of the month.");
         await page.ClickAsync("[data-testid=carried-note-save]");
         await Expect(carried).ToContainTextAsync("The World Bank will send the secondary-city data by the end of the month.");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("matters-arising-note"), FullPage = true });
@@ -36,9 +36,9 @@ public class MattersArisingJourneyTests(PortalServer server, Browser browser) : 
 
         await carried.Locator("[data-testid=raise-follow-up]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"action-items/new\?meeting={id}&agendaItem=\d+&follows=\d+$"));
-        await Expect(page.Locator("[data-testid=title-en] input")).ToHaveValueAsync("Follow-up: " + DemoActionItems.WorldBankReportTitleEn);
-        await page.Locator("[data-testid=title-en] input").FillAsync("World Bank sends the secondary-city data set");
-        await page.Locator("[data-testid=title-th] input").FillAsync("ธนาคารโลกส่งชุดข้อมูลเมืองรอง");
+        await Expect(Browser.Field(page, "title-en")).ToHaveValueAsync("Follow-up: " + DemoActionItems.WorldBankReportTitleEn);
+        await Browser.Field(page, "title-en").FillAsync("World Bank sends the secondary-city data set");
+        await Browser.Field(page, "title-th").FillAsync("ธนาคารโลกส่งชุดข้อมูลเมืองรอง");
         await page.ClickAsync("[data-testid=action-item-form] [data-testid=save]");
         await Expect(page).ToHaveURLAsync(new Regex(@"action-items/\d+$"));
 

@@ -231,4 +231,20 @@ public class CarryForwardServiceTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<UnauthorizedAccessException>(() => CarryForward.ForMeetingAsync(followUp));
         Assert.Null(await QueryAsync(db => db.CarriedItemNotes.FirstOrDefaultAsync()));
     }
+
+    [Fact]
+    public async Task A_partner_reads_in_the_approved_minutes_only_the_carried_items_its_organization_owns()
+    {
+        var followUp = await FollowUpAsync();
+        Assert.True((await Minutes.TransitionAsync(followUp, MinutesTransition.SubmitForReview)).IsValid);
+        await host.SignInAsRoleAsync(Roles.Coordinator);
+        Assert.True((await Minutes.TransitionAsync(followUp, MinutesTransition.Approve)).IsValid);
+        Assert.Equal(3, (await Minutes.GetVersionAsync(followUp, null))!.Value.Document.CarriedItems!.Count);
+
+        await host.SignInAsRoleAsync(Roles.Partner);
+        var printable = await host.Get<MinutesPdfService>().LoadAsync(followUp);
+        Assert.NotNull(printable);
+        Assert.True(printable.OwnActionItemsOnly);
+        Assert.Equal([DemoActionItems.WorldBankReportTitleEn], printable.Document.CarriedItems!.Select(i => i.TitleEn));
+    }
 }

@@ -22,7 +22,7 @@ public class AuditedRecordsTests
         string[] audited =
         [
             "ActionItem", "ActionItemOwner", "ActionItemUpdate", "AgendaItem", "ApprovedMinutes", "ApprovedMinutesOrganization",
-            "Attendee", "Invitation", "InvitationLetterText", "IssuedLetter", "Letterhead", "Meeting", "MeetingAttachment", "MeetingCoHost",
+            "Attendee", "CarriedItemNote", "Invitation", "InvitationLetterText", "IssuedLetter", "Letterhead", "Meeting", "MeetingAttachment", "MeetingCoHost",
             "MeetingReference", "MeetingSeries", "MeetingTag", "Organization", "Person",
             "RelatedActivity", "ReminderRun",
         ];

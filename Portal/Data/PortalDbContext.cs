@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Auth;
 using Portal.Features.ActionItems;
+using Portal.Features.CarryForward;
 using Portal.Features.CheckIn;
 using Portal.Features.Invitations;
 using Portal.Features.Letters;
@@ -41,6 +42,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<MeetingCheckIn> MeetingCheckIns => Set<MeetingCheckIn>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
+    public DbSet<CarriedItemNote> CarriedItemNotes => Set<CarriedItemNote>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
     /// <summary>Who is signed in where: one row a sign-in, read on every request (<see cref="SignInSessionStore"/>).</summary>
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();

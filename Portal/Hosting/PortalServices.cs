@@ -144,6 +144,7 @@ public static class PortalServices
         services.AddScoped<AttachmentService>();
         services.AddScoped<MinutesService>();
         services.AddScoped<MinutesPdfService>();
+        services.AddScoped<Features.CarryForward.CarryForwardService>();
         services.AddScoped<LetterService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();

@@ -380,6 +380,9 @@ namespace Portal.Migrations.Postgres
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("FollowsActionItemId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer");
 
@@ -418,6 +421,8 @@ namespace Portal.Migrations.Postgres
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("DueDate");
+
+                    b.HasIndex("FollowsActionItemId");
 
                     b.HasIndex("MeetingId");
 
@@ -517,6 +522,42 @@ namespace Portal.Migrations.Postgres
                     b.HasKey("Date");
 
                     b.ToTable("ReminderRuns");
+                });
+
+            modelBuilder.Entity("Portal.Features.CarryForward.CarriedItemNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("NoteTh")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("MeetingId", "ActionItemId")
+                        .IsUnique();
+
+                    b.ToTable("CarriedItemNotes");
                 });
 
             modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
@@ -770,8 +811,23 @@ namespace Portal.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<bool>("ConfirmsPreviousMinutes")
                         .HasColumnType("boolean");
+
+                    b.Property<int?>("CorrectedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrectionsEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CorrectionsTh")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp without time zone");
@@ -783,6 +839,9 @@ namespace Portal.Migrations.Postgres
                     b.Property<string>("DiscussionTh")
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("MattersArising")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("integer");
@@ -1611,6 +1670,11 @@ namespace Portal.Migrations.Postgres
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.ActionItems.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Features.Meetings.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
@@ -1647,6 +1711,25 @@ namespace Portal.Migrations.Postgres
                         .HasForeignKey("ActionItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.CarryForward.CarriedItemNote", b =>
+                {
+                    b.HasOne("Portal.Features.ActionItems.ActionItem", "ActionItem")
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActionItem");
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>

@@ -363,6 +363,9 @@ namespace Portal.Migrations.Sqlite
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowsActionItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MeetingId")
                         .HasColumnType("INTEGER");
 
@@ -401,6 +404,8 @@ namespace Portal.Migrations.Sqlite
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("DueDate");
+
+                    b.HasIndex("FollowsActionItemId");
 
                     b.HasIndex("MeetingId");
 
@@ -493,6 +498,40 @@ namespace Portal.Migrations.Sqlite
                     b.HasKey("Date");
 
                     b.ToTable("ReminderRuns");
+                });
+
+            modelBuilder.Entity("Portal.Features.CarryForward.CarriedItemNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoteEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteTh")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionItemId");
+
+                    b.HasIndex("MeetingId", "ActionItemId")
+                        .IsUnique();
+
+                    b.ToTable("CarriedItemNotes");
                 });
 
             modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>
@@ -740,8 +779,23 @@ namespace Portal.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ConfirmsPreviousMinutes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CorrectedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionsEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionsTh")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
@@ -753,6 +807,9 @@ namespace Portal.Migrations.Sqlite
                     b.Property<string>("DiscussionTh")
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MattersArising")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MeetingId")
                         .HasColumnType("INTEGER");
@@ -1548,6 +1605,11 @@ namespace Portal.Migrations.Sqlite
                         .HasForeignKey("AssigneeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Portal.Features.ActionItems.ActionItem", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Portal.Features.Meetings.Meeting", "Meeting")
                         .WithMany()
                         .HasForeignKey("MeetingId")
@@ -1584,6 +1646,25 @@ namespace Portal.Migrations.Sqlite
                         .HasForeignKey("ActionItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Features.CarryForward.CarriedItemNote", b =>
+                {
+                    b.HasOne("Portal.Features.ActionItems.ActionItem", "ActionItem")
+                        .WithMany()
+                        .HasForeignKey("ActionItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Features.Meetings.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActionItem");
+
+                    b.Navigation("Meeting");
                 });
 
             modelBuilder.Entity("Portal.Features.CheckIn.MeetingCheckIn", b =>

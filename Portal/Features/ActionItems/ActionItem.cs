@@ -29,6 +29,8 @@ public class ActionItem : ISoftDeletable, ISearchable, IVersioned
     public ActionPriority Priority { get; set; } = ActionPriority.Normal;
     public ActionStatus Status { get; set; }
     public List<ActionItemUpdate> Updates { get; set; } = [];
+    /// <summary>The item this one follows up, raised from the matters arising of a later meeting (Features/CarryForward).</summary>
+    public int? FollowsActionItemId { get; set; }
 
     public DateTime? DeletedAt { get; set; }
     public string SearchText { get; set; } = "";

@@ -17,6 +17,7 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.HasOne(i => i.Meeting).WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(i => i.AgendaItem).WithMany().HasForeignKey(i => i.AgendaItemId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(i => i.Assignee).WithMany().HasForeignKey(i => i.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ActionItem>().WithMany().HasForeignKey(i => i.FollowsActionItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(i => i.Owners).WithOne().HasForeignKey(o => o.ActionItemId);
         e.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.ActionItemId);
         e.HasIndex(i => i.DueDate);

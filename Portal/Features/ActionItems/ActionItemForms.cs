@@ -23,6 +23,8 @@ public sealed record ActionItemForm : IVersionedForm
     public DateTime? DueDate { get; set; }
     public ActionPriority Priority { get; set; } = ActionPriority.Normal;
     public ActionStatus Status { get; set; }
+    /// <summary>The item this one follows up (raised from a meeting's matters arising); kept as it was raised.</summary>
+    public int? FollowsActionItemId { get; set; }
 
     public static ActionItemForm From(ActionItem i) => new()
     {
@@ -30,6 +32,7 @@ public sealed record ActionItemForm : IVersionedForm
         TitleTh = i.TitleTh, TitleEn = i.TitleEn, DescriptionTh = i.DescriptionTh, DescriptionEn = i.DescriptionEn,
         MeetingId = i.MeetingId, AgendaItemId = i.AgendaItemId, OwnerOrganizationIds = i.Owners.Select(o => o.OrganizationId).ToList(),
         AssigneeId = i.AssigneeId, DueDate = i.DueDate?.ToDateTime(TimeOnly.MinValue), Priority = i.Priority, Status = i.Status,
+        FollowsActionItemId = i.FollowsActionItemId,
     };
 
     public void ApplyTo(ActionItem i)
@@ -44,6 +47,7 @@ public sealed record ActionItemForm : IVersionedForm
         i.DueDate = DueDate is { } due ? DateOnly.FromDateTime(due) : null;
         i.Priority = Priority;
         i.Status = Status;
+        i.FollowsActionItemId = FollowsActionItemId;
     }
 }
 

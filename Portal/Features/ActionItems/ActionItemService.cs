@@ -28,7 +28,9 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     /// agenda item), the organizations, the meetings and the chosen meeting's agenda to choose from, and the assignee.
     /// Null when there is no such item to edit.
     /// </summary>
-    public async Task<ActionItemEditorData?> EditorAsync(int? id, int? meetingId = null, int? agendaItemId = null, CancellationToken cancellationToken = default)
+    /// <param name="followsId">A follow-up of this item, raised from a later meeting's matters arising: its owners, assignee
+    /// and priority are taken over, its title marked as a follow-up.</param>
+    public async Task<ActionItemEditorData?> EditorAsync(int? id, int? meetingId = null, int? agendaItemId = null, int? followsId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         ActionItemForm form;
@@ -41,6 +43,18 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         }
         else
             form = new ActionItemForm { MeetingId = meetingId, AgendaItemId = agendaItemId };
+        if (id is null && followsId is { } followed
+            && await (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking().Include(i => i.Owners)
+                .FirstOrDefaultAsync(i => i.Id == followed, cancellationToken) is { } original)
+            form = form with
+            {
+                FollowsActionItemId = original.Id,
+                TitleTh = Truncate(string.Format(PortalCultures.ThaiCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: true), original.TitleTh)),
+                TitleEn = Truncate(string.Format(PortalCultures.EnglishCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: false), original.TitleEn)),
+                OwnerOrganizationIds = original.Owners.Select(o => o.OrganizationId).ToList(),
+                AssigneeId = original.AssigneeId,
+                Priority = original.Priority,
+            };
         var assignee = form.AssigneeId is { } assigneeId
             ? await PersonService.Rows(db.People.AsNoTracking().Where(p => p.Id == assigneeId)).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -50,6 +64,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             await AgendaService.ChoicesAsync(db, meetingAccess, form.MeetingId, cancellationToken),
             assignee);
     }
+
+    private static string Truncate(string title) => title.Length <= FieldLengths.Title ? title : title[..FieldLengths.Title];
 
     /// <summary>The agenda of the meeting chosen in the editor.</summary>
     public async Task<List<AgendaChoice>> AgendaChoicesAsync(int? meetingId, CancellationToken cancellationToken = default)
@@ -213,6 +229,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             errors.Add(nameof(form.AssigneeId), "Validation.NotFound");
         if (form.MeetingId is { } meetingId && !await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
             errors.Add(nameof(form.MeetingId), "Validation.NotFound");
+        if (form.FollowsActionItemId is { } followsId && !await db.ActionItems.AnyAsync(i => i.Id == followsId, cancellationToken))
+            errors.Add(nameof(form.FollowsActionItemId), "Validation.NotFound");
         if (form.AgendaItemId is { } agendaItemId && !await db.AgendaItems.AnyAsync(a => a.Id == agendaItemId && a.MeetingId == form.MeetingId, cancellationToken))
             errors.Add(nameof(form.AgendaItemId), "Validation.NotFound");
         return errors;

@@ -135,6 +135,15 @@ public class AgendaItem : IVersioned, ISoftDeletable, INamedRecord
     [MultiLine] public string? DiscussionEn { get; set; }
     [MultiLine] public string? ResolutionTh { get; set; }
     [MultiLine] public string? ResolutionEn { get; set; }
+    /// <summary>เรื่องสืบเนื่อง: lists the open action items of the series' earlier meetings (Features/CarryForward).</summary>
+    public bool MattersArising { get; set; }
+    /// <summary>On the item confirming the previous minutes: what the meeting resolved on them, once recorded.</summary>
+    public CarryForward.MinutesConfirmation? Confirmation { get; set; }
+    /// <summary>The corrections made to the previous minutes (รับรองโดยมีการแก้ไข), in Thai and English.</summary>
+    [MultiLine] public string? CorrectionsTh { get; set; }
+    [MultiLine] public string? CorrectionsEn { get; set; }
+    /// <summary>The version of the previous minutes these corrections opened, so that editing them again opens no other.</summary>
+    public int? CorrectedVersion { get; set; }
 
     string INamedRecord.ReferenceName(bool thai) => new Bilingual(TopicTh, TopicEn).In(thai);
 }

@@ -32,7 +32,8 @@ public sealed record MinutesDocument(
     IReadOnlyList<MeetingReferenceRow> References,
     Signatory? Recorder = null,
     Signatory? Reviewer = null,
-    Bilingual? Series = null)
+    Bilingual? Series = null,
+    IReadOnlyList<CarryForward.CarriedItem>? CarriedItems = null)
 {
     public AttendanceTally Tally => AttendanceTally.Of(Attendees.Select(a => (a.Status, a.OrganizationKey)));
 
@@ -134,7 +135,11 @@ public sealed record MinutesAgendaItem(
     string? DiscussionTh,
     string? DiscussionEn,
     string? ResolutionTh,
-    string? ResolutionEn)
+    string? ResolutionEn,
+    bool MattersArising = false,
+    CarryForward.MinutesConfirmation? Confirmation = null,
+    string? CorrectionsTh = null,
+    string? CorrectionsEn = null)
 {
     public string Topic(bool thai) => new Bilingual(TopicTh, TopicEn).In(thai);
     public string? Discussion(bool thai) => new Bilingual(DiscussionTh, DiscussionEn).Only(thai);
@@ -143,5 +148,6 @@ public sealed record MinutesAgendaItem(
     public static MinutesAgendaItem From(AgendaItem i) => new(
         i.Position, i.ConfirmsPreviousMinutes, i.TopicTh, i.TopicEn,
         i.Presenter is null ? null : PersonNames.Bilingual(i.Presenter),
-        i.DiscussionTh, i.DiscussionEn, i.ResolutionTh, i.ResolutionEn);
+        i.DiscussionTh, i.DiscussionEn, i.ResolutionTh, i.ResolutionEn, i.MattersArising,
+        i.ConfirmsPreviousMinutes ? i.Confirmation : null, i.CorrectionsTh, i.CorrectionsEn);
 }

@@ -11,7 +11,7 @@ namespace Portal.Features.Minutes;
 /// The minutes and attendance sheet of a meeting as HTML and PDF, for users allowed to see the meeting: KKTT's users
 /// print the record as it stands (marked DRAFT until approved); a partner prints the latest approved version only.
 /// </summary>
-public class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CurrentUser currentUser,
+public class MinutesPdfService(MeetingService meetings, MinutesService minutes, ActionItemService actionItems, CarryForward.CarryForwardService carryForward, CurrentUser currentUser,
     PrintHtml printHtml, PdfPrinter pdfPrinter)
 {
     /// <param name="OwnActionItemsOnly">A partner is given only their own organization's action items.</param>
@@ -29,7 +29,7 @@ public class MinutesPdfService(MeetingService meetings, MinutesService minutes, 
         }
         if (await minutes.GetVersionAsync(meetingId, version, cancellationToken) is not { } approved) return null;
         var own = (await actionItems.ListAsync(new ListQuery(null, 0, 200, null, false), new ActionItemFilter(MeetingId: meetingId), cancellationToken)).Items;
-        return new Printable(approved.Document, false, own, OwnActionItemsOnly: !internalUser);
+        return new Printable(await carryForward.ForReaderAsync(approved.Document, cancellationToken), false, own, OwnActionItemsOnly: !internalUser);
     }
 
     /// <summary>The minutes as a print document, Thai compounds kept whole at line ends (as in every print document).</summary>

@@ -101,7 +101,7 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             ?? throw new InvalidOperationException($"Meeting {meeting.Id} vanished while being approved.");
         var reviewer = await AccountPeople.ByIdAsync(db, approver.UserId, cancellationToken);
         var document = MinutesDocument.From(whole, await AccountPeople.ByIdAsync(db, whole.SubmittedById, cancellationToken), reviewer)
-            with { Status = MinutesStatus.Approved };
+            with { Status = MinutesStatus.Approved, CarriedItems = await CarryForward.CarryForwardService.ForMinutesAsync(db, whole, cancellationToken) };
         return ApprovedMinutes.Freeze(document, meeting.MinutesVersion, db.UtcNow, approver with { Name = reviewer?.Name.Th ?? approver.Name },
             meeting.CorrectionReason);
     }
@@ -118,7 +118,8 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
             && await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meeting.Id).OrderByDescending(v => v.Version)
                 .Select(v => new { v.Document, v.ApprovedById }).FirstOrDefaultAsync(cancellationToken) is { } latest)
             reviewer = MinutesDocument.FromJson(latest.Document).Reviewer ?? await AccountPeople.ByIdAsync(db, latest.ApprovedById, cancellationToken);
-        return MinutesDocument.From(meeting, await AccountPeople.ByIdAsync(db, meeting.SubmittedById, cancellationToken), reviewer);
+        return MinutesDocument.From(meeting, await AccountPeople.ByIdAsync(db, meeting.SubmittedById, cancellationToken), reviewer)
+            with { CarriedItems = await CarryForward.CarryForwardService.ForMinutesAsync(db, meeting, cancellationToken) };
     }
 
     /// <summary>

@@ -99,10 +99,18 @@ public sealed class MinutesWordDocument
                     Add(Paragraph("Normal", [Text(string.Format(PrintText.Culture(thai), PrintText.Get("Agenda.PresentedBy", thai), "")), .. InLanguage(presenter.Th, presenter.En, thai)], keepNext: true));
                 Block(item.DiscussionTh, item.DiscussionEn, thai);
             }
+            if (item.MattersArising)
+                MattersArising(item.Position);
             foreach (var thai in Languages)
             {
-                if (string.IsNullOrWhiteSpace(item.ResolutionTh) && string.IsNullOrWhiteSpace(item.ResolutionEn)) continue;
+                if (item.Confirmation is null && string.IsNullOrWhiteSpace(item.ResolutionTh) && string.IsNullOrWhiteSpace(item.ResolutionEn)) continue;
                 Add(Paragraph(MinutesWordStyles.ResolutionLabel, [Text(PrintText.Get("Agenda.Resolution", thai))]));
+                if (item.Confirmation is { } confirmation)
+                {
+                    Add(Paragraph("Normal", [Text(PrintText.Get(confirmation == CarryForward.MinutesConfirmation.WithCorrections
+                        ? "CarryForward.PrintWithCorrections" : "CarryForward.PrintWithoutCorrection", thai))]));
+                    Block(item.CorrectionsTh, item.CorrectionsEn, thai);
+                }
                 Block(item.ResolutionTh, item.ResolutionEn, thai);
             }
         }
@@ -124,6 +132,57 @@ public sealed class MinutesWordDocument
     }
 
     private void Add(OpenXmlElement element) => body.Add(element);
+
+    /// <summary>เรื่องสืบเนื่อง: the carried items numbered under their agenda item, as <see cref="CarryForward.PrintMattersArising"/> prints them.</summary>
+    private void MattersArising(int position)
+    {
+        var items = Document.CarriedItems ?? [];
+        if (items.Count == 0)
+        {
+            foreach (var thai in Languages)
+                Add(Paragraph("Normal", [Text(PrintText.Get("CarryForward.None", thai))]));
+            return;
+        }
+        if (printable.OwnActionItemsOnly)
+            foreach (var thai in Languages)
+                Add(Paragraph("Normal", [Text(PrintText.Get("Print.OwnActionItemsOnly", thai), italic: true)]));
+        var n = 0;
+        foreach (var item in items)
+        {
+            n++;
+            foreach (var thai in Languages)
+                Add(Paragraph("Heading3", [Text(string.Create(CultureInfo.InvariantCulture, $"{position}.{n} ") + item.Title(thai))]));
+            foreach (var thai in Languages)
+            {
+                Add(Paragraph("Normal", [Text($"({item.From(thai)})")]));
+                var owners = new List<Run> { Text(PrintText.Get("ActionItem.Owners", thai) + " ", bold: true), Text(item.OwnerNames(thai)) };
+                if (item.Assignee is { } assignee)
+                    owners.AddRange([Text("\u2002" + PrintText.Get("ActionItem.Assignee", thai) + " ", bold: true), .. InLanguage(assignee.Th, assignee.En, thai)]);
+                Add(Paragraph("Normal", owners));
+                Add(Paragraph("Normal",
+                [
+                    Text(PrintText.Get("ActionItem.DueDate", thai) + " ", bold: true),
+                    Text(item.DueDate is { } due ? ThaiDates.LongDate(due, PrintText.Culture(thai)) : "—"),
+                    Text("\u2002" + PrintText.Get("ActionItem.Status", thai) + " ", bold: true),
+                    Text(PrintText.Get($"ActionStatus.{item.Status}", thai)),
+                ]));
+            }
+            if (item.LatestUpdate is { } update)
+            {
+                var at = item.LatestUpdateAt is { } when
+                    ? " (" + string.Join(" / ", Languages.Select(thai => ThaiDates.LongDate(DateOnly.FromDateTime(ThaiDates.ToBangkok(when)), PrintText.Culture(thai)))) + ")"
+                    : "";
+                Add(Paragraph("Normal", [Text(Both("ActionItem.LatestUpdate") + at + " ", bold: true), Text(update)]));
+            }
+            if (!item.HasNote) continue;
+            foreach (var thai in Languages)
+            {
+                if (item.Note(thai) is null && IsBilingual) continue;
+                Add(Paragraph(MinutesWordStyles.ResolutionLabel, [Text(PrintText.Get("Agenda.Resolution", thai))]));
+                Add(Paragraph("Normal", [Text(item.Note(thai) ?? item.Note(!thai)!)]));
+            }
+        }
+    }
 
     /// <summary>A heading and a numbered list of people, as <see cref="PrintPeople"/> prints them.</summary>
     private void People(string titleKey, List<MinutesAttendee> people)

@@ -30,6 +30,7 @@ internal static class MeetingStarts
                 {
                     Position = n + 1,
                     ConfirmsPreviousMinutes = i.ConfirmsPreviousMinutes,
+            MattersArising = i.MattersArising,
                     // The item that confirmed the minutes before now confirms those of the meeting copied.
                     TopicTh = i.ConfirmsPreviousMinutes ? ConfirmationTopic(previous, thai: true) : i.TopicTh,
                     TopicEn = i.ConfirmsPreviousMinutes ? ConfirmationTopic(previous, thai: false) : i.TopicEn,
@@ -56,6 +57,7 @@ internal static class MeetingStarts
         {
             Position = n,
             ConfirmsPreviousMinutes = n == 2,
+            MattersArising = n == 3,
             TopicTh = n == 2 && previous is not null ? ConfirmationTopic(previous, thai: true) : BilingualText.Get($"Series.Agenda{n}", thai: true),
             TopicEn = n == 2 && previous is not null ? ConfirmationTopic(previous, thai: false) : BilingualText.Get($"Series.Agenda{n}", thai: false),
         }).ToList();

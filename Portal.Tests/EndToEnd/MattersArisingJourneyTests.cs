@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Auth;
+using Portal.DemoData;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.EndToEnd;
+
+/// <summary>Staff, at the follow-up meeting, record what the meeting said about a carried item and raise a follow-up from it.</summary>
+[Collection(nameof(ServerCollection))]
+public class MattersArisingJourneyTests(PortalServer server, Browser browser) : IClassFixture<Browser>
+{
+    private readonly List<string> consoleErrors = [];
+
+    [Fact]
+    public async Task Staff_record_a_note_on_a_carried_item_and_raise_a_follow_up_from_it()
+    {
+        var page = await browser.SignInAsync(server, Roles.Staff, consoleErrors, 1280);
+        var id = await server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+        await Browser.GoToAsync(page, $"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{id}");
+
+        var carried = page.Locator("[data-testid=carried-item]").Filter(new() { HasText = DemoActionItems.WorldBankReportTitleEn });
+        await Expect(carried).ToHaveCountAsync(1);
+        await Expect(carried.Locator("[data-testid=action-status]")).ToHaveTextAsync("In progress");
+        await carried.Locator("[data-testid=carried-note-edit]").ClickAsync();
+        await Browser.Field(page, "carried-note-th").FillAsync("ธนาคารโลกแจ้งว่าจะส่งชุดข้อมูลเมืองรองภายในสิ้นเดือน");
+        await Browser.Field(page, "carried-note-en").FillAsync("The World Bank will send the secondary-city data by the end of the month.");
+        await page.ClickAsync("[data-testid=carried-note-save]");
+        await Expect(carried).ToContainTextAsync("The World Bank will send the secondary-city data by the end of the month.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("matters-arising-note"), FullPage = true });
+
+        // The note is in the draft minutes the page previews.
+        var minutes = await (await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff))).GetStringAsync($"/meetings/{id}/minutes?lang=en");
+        Assert.Contains("The World Bank will send the secondary-city data by the end of the month.", minutes);
+
+        await carried.Locator("[data-testid=raise-follow-up]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"action-items/new\?meeting={id}&agendaItem=\d+&follows=\d+$"));
+        await Expect(Browser.Field(page, "title-en")).ToHaveValueAsync("Follow-up: " + DemoActionItems.WorldBankReportTitleEn);
+        await Browser.Field(page, "title-en").FillAsync("World Bank sends the secondary-city data set");
+        await Browser.Field(page, "title-th").FillAsync("ธนาคารโลกส่งชุดข้อมูลเมืองรอง");
+        await page.ClickAsync("[data-testid=action-item-form] [data-testid=save]");
+        await Expect(page).ToHaveURLAsync(new Regex(@"action-items/\d+$"));
+
+        var raised = await server.QueryAsync(db => db.ActionItems.SingleAsync(i => i.TitleEn == "World Bank sends the secondary-city data set"));
+        var followed = await server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
+        Assert.Equal((id, followed), (raised.MeetingId, raised.FollowsActionItemId));
+        Assert.True(await server.QueryAsync(db => db.AgendaItems.AnyAsync(a => a.Id == raised.AgendaItemId && a.MattersArising)));
+        Assert.Empty(consoleErrors);
+    }
+}

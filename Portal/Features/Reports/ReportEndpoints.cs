@@ -21,10 +21,11 @@ public static class ReportEndpoints
             if (Query(from, to, org) is not { } query) return Results.BadRequest();
             var thai = lang != "en";
             var report = await service.EngagementAsync(query, cancellationToken);
-            var html = ThaiWords.KeepTogetherInHtml(await printHtml.RenderAsync<ReportPrint>(new Dictionary<string, object?>
+            // Not through ThaiWords.KeepTogetherInHtml: its no-wrap elements inside the charts' SVG text would end the SVG.
+            var html = await printHtml.RenderAsync<ReportPrint>(new Dictionary<string, object?>
             {
                 [nameof(ReportPrint.Report)] = report, [nameof(ReportPrint.Thai)] = thai,
-            }));
+            });
             return await printer.DownloadAsync(http.User, html, ReportWorkbook.FileName(report, thai, ".pdf"),
                 () => audit.RecordAsync("Report", "engagement", AuditAction.Exported, new { Document = "engagement.pdf", from, to, org }), cancellationToken);
         });

@@ -40,8 +40,11 @@ public class ReportService(IDbContextFactory<PortalDbContext> dbFactory, Current
             .Where(a => Attended.Contains(a.Status));
         if (organizationId is { } own)
             attendance = attendance.Where(a => a.OrganizationId == own);
-        var engaged = await attendance
-            .Select(a => new { a.PersonId, a.OrganizationId, Kind = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == a.OrganizationId).Select(o => (OrganizationKind?)o.Kind).FirstOrDefault() })
+        // A join, not a lookup per attendee (measured in README: Benchmark of the engagement report).
+        var engaged = await (from a in attendance
+                             join o in db.Organizations.IgnoreQueryFilters() on a.OrganizationId equals o.Id into found
+                             from o in found.DefaultIfEmpty()
+                             select new { a.PersonId, a.OrganizationId, Kind = o == null ? null : (OrganizationKind?)o.Kind })
             .GroupBy(a => a.Kind)
             .Select(g => new { Kind = g.Key, Organizations = g.Select(a => a.OrganizationId).Distinct().Count(), People = g.Select(a => a.PersonId).Distinct().Count() })
             .ToListAsync(cancellationToken);

@@ -34,6 +34,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         ids["workshop"] = (await db.Meetings.SingleAsync(m => m.RoomEn == "Aiyara Room")).Id.ToString();
         ids["report"] = (await db.ActionItems.SingleAsync(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn)).Id.ToString();
         ids["kktt"] = (await db.Organizations.SingleAsync(o => o.Acronym == "KKTT")).Id.ToString();
+        ids["world-bank"] = (await db.Organizations.SingleAsync(o => o.Acronym == "WB")).Id.ToString();
         ids["person"] = (await db.People.OrderBy(p => p.Id).FirstAsync()).Id.ToString();
         var followUp = await db.Meetings.SingleAsync(m => m.TitleEn == DemoMeetings.FollowUpTitleEn);
         ids["follow-up"] = followUp.Id.ToString();
@@ -109,6 +110,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/meetings/{ids["follow-up"]}/letters"),
             new($"/meetings/{ids["follow-up"]}/door"), new("/series"), new("/series/new"), new($"/series/{ids["series"]}"),
             new($"/series/{ids["series"]}/edit"), new($"/meetings/{ids["follow-up"]}/import"), new("/people/import"), new("/organizations/import"),
+            new("/reports"), new("/reports?from=2024-01-01&to=2026-12-31", "/reports (2567–2569)"),
             .. AccountPages,
         ],
         Roles.Coordinator =>
@@ -116,6 +118,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new($"/meetings/{ids["workshop"]}"),
             new("/action-items"), new($"/action-items/{ids["report"]}"), new("/organizations"), new("/people"), new("/Account/Manage"),
             new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/series/{ids["series"]}"),
+            new("/reports?from=2024-01-01&to=2026-12-31", "/reports (2567–2569)"), new($"/organizations/{ids["world-bank"]}"),
         ],
         Roles.Partner =>
         [

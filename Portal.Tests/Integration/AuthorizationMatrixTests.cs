@@ -105,6 +105,9 @@ public class AuthorizationMatrixTests(PortalServer server) : IAsyncLifetime
         { "/meetings/{workshop}/import", "login ok ok denied denied", null },
         { "/people/import", "login ok ok denied denied", null },
         { "/organizations/import", "login ok ok denied denied", null },
+        { "/reports", "login ok ok ok denied", null },
+        { "/reports/engagement.xlsx?from=2023-10-01&to=2026-09-30", "login ok ok ok denied", null },
+        { "/reports/engagement.pdf?from=2023-10-01&to=2026-09-30", "login ok ok ok denied", null },
         { "/admin/users", "login ok denied denied denied", null },
         { "/admin/audit", "login ok denied denied denied", null },
     };

@@ -14,9 +14,10 @@ public class CommandLineTests
         { "backup", ["--out"] },
         { "restore", ["--from"] },
         { "export-minutes", ["--out", "--meeting", "--year", "--lang"] },
-        { "seed-synthetic", ["--organizations", "--people", "--meetings", "--action-items"] },
+        { "seed-synthetic", ["--organizations", "--people", "--meetings", "--action-items", "--attendees"] },
         { "benchmark-pdf", ["--count"] },
         { "benchmark-lists", [] },
+        { "benchmark-report", ["--runs"] },
         { "benchmark-circuits", ["--url", "--pid", "--email", "--password", "--count", "--rounds"] },
         { "benchmark-first-visit", ["--url", "--email", "--password", "--runs"] },
     };

@@ -47,7 +47,7 @@ public static class CommandLine
         root.Arguments.Add(new Argument<string[]>("web-host-arguments") { Hidden = true });
         root.SetAction((_, _) => serve(args));
         foreach (var verb in (Command[])[CreateAdmin(), Backup(), Restore(), ExportMinutes(), SeedSynthetic(),
-                     BenchmarkPdf(), BenchmarkLists(), BenchmarkCircuits(), BenchmarkFirstVisit()])
+                     BenchmarkPdf(), BenchmarkLists(), BenchmarkReport(), BenchmarkCircuits(), BenchmarkFirstVisit()])
             root.Subcommands.Add(verb);
         return root;
     }
@@ -101,9 +101,10 @@ public static class CommandLine
         var people = Count("--people", 20_000, "People to add");
         var meetings = Count("--meetings", 10_000, "Meetings to add");
         var actionItems = Count("--action-items", 100_000, "Action items to add");
+        var attendees = Count("--attendees", 50_000, "Attendances to add, spread over the meetings");
         return Verb("seed-synthetic", "Fills the database with a large made-up data set for the benchmarks; never in Production.",
-            [organizations, people, meetings, actionItems], (app, parse) => AdminCommands.SeedSyntheticAsync(app, new SyntheticData.Counts(
-                parse.GetValue(organizations), parse.GetValue(people), parse.GetValue(meetings), parse.GetValue(actionItems))));
+            [organizations, people, meetings, actionItems, attendees], (app, parse) => AdminCommands.SeedSyntheticAsync(app, new SyntheticData.Counts(
+                parse.GetValue(organizations), parse.GetValue(people), parse.GetValue(meetings), parse.GetValue(actionItems), parse.GetValue(attendees))));
     }
 
     private static Command BenchmarkPdf()
@@ -116,6 +117,13 @@ public static class CommandLine
     private static Command BenchmarkLists() =>
         Verb("benchmark-lists", "Times the queries behind the list pages on the database as it is (see seed-synthetic).",
             [], (app, _) => AdminCommands.BenchmarkListsAsync(app));
+
+    private static Command BenchmarkReport()
+    {
+        var runs = Count("--runs", 10, "Timed runs of each query; the median and the slowest are reported");
+        return Verb("benchmark-report", "Times the engagement report on the synthetic data set, seeding it first into a database that holds less.",
+            [runs], (app, parse) => AdminCommands.BenchmarkReportAsync(app, parse.GetValue(runs)));
+    }
 
     private static Command BenchmarkCircuits()
     {

@@ -1,4 +1,5 @@
 using Portal.Features.Letters;
+using Portal.Features.Reports;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Portal.Auth;
@@ -43,6 +44,7 @@ public static class PortalPipeline
         app.MapActionItemEndpoints();
         app.MapPrintEndpoints();
         app.MapLetterEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

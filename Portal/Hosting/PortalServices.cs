@@ -155,6 +155,7 @@ public static class PortalServices
         services.AddScoped<Features.Import.ImportService>();
         services.AddScoped<Features.CheckIn.CheckInService>();
         services.AddSingleton<Features.CheckIn.CheckInNotifier>();
+        services.AddScoped<Features.Reports.ReportService>();
         return services;
     }
 }

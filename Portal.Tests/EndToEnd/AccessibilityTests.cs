@@ -83,6 +83,12 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         await page.Locator("[data-testid=month-grid]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10000 });
     }
 
+    private static async Task PreviewDistributionAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=distribute-minutes]");
+        await page.Locator("[data-testid=distribution-recipient]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10000 });
+    }
+
     private static async Task FindNameAsync(IPage page)
     {
         await page.FillAsync("[data-testid=checkin-q]", "รวี");
@@ -116,6 +122,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new($"/meetings/{ids["workshop"]}"),
             new("/action-items"), new($"/action-items/{ids["report"]}"), new("/organizations"), new("/people"), new("/Account/Manage"),
             new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/series/{ids["series"]}"),
+            new($"/meetings/{ids["workshop"]}", "/meetings/{workshop} (sending the minutes)", PreviewDistributionAsync),
         ],
         Roles.Partner =>
         [

@@ -30,7 +30,8 @@ public static class DemoDistribution
         await db.SaveChangesAsync(cancellationToken);
 
         var recipients = (await DistributionService.RecipientsAsync(db, approved, cancellationToken)).Where(r => r.Address is not null).ToList();
-        var sentAt = approved.ApprovedAt.AddDays(1);
+        // Approved as the demo loads: sent that morning, the failed ones again three hours later.
+        var sentAt = db.UtcNow.AddHours(-4);
         MinutesDelivery Receipt(DistributionService.Recipient r, DeliveryOutcome outcome, string? reason, TimeSpan after) => new()
         {
             MeetingId = approved.MeetingId, Version = approved.Version, Language = r.Language, RecipientKind = r.Kind, PersonId = r.PersonId,

@@ -84,6 +84,12 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         await page.Locator("[data-testid=month-grid]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 10000 });
     }
 
+    private static async Task PreviewDistributionAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=distribute-minutes]");
+        await page.Locator("[data-testid=distribution-recipient]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10000 });
+    }
+
     private static async Task FindNameAsync(IPage page)
     {
         await page.FillAsync("[data-testid=checkin-q]", "รวี");
@@ -119,6 +125,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/action-items"), new($"/action-items/{ids["report"]}"), new("/organizations"), new("/people"), new("/Account/Manage"),
             new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/series/{ids["series"]}"),
             new("/reports?from=2024-01-01&to=2026-12-31", "/reports (2567–2569)"), new($"/organizations/{ids["world-bank"]}"),
+            new($"/meetings/{ids["workshop"]}", "/meetings/{workshop} (sending the minutes)", PreviewDistributionAsync),
         ],
         Roles.Partner =>
         [

@@ -23,16 +23,16 @@ public class AuditedRecordsTests
         [
             "ActionItem", "ActionItemOwner", "ActionItemUpdate", "AgendaItem", "ApprovedMinutes", "ApprovedMinutesOrganization",
             "Attendee", "CarriedItemNote", "Invitation", "InvitationLetterText", "IssuedLetter", "Letterhead", "Meeting", "MeetingAttachment", "MeetingCoHost",
-            "MeetingReference", "MeetingSeries", "MeetingTag", "Organization", "Person",
+            "MeetingReference", "MeetingSeries", "MeetingTag", "MinutesDelivery", "Organization", "Person",
             "RelatedActivity", "ReminderRun",
         ];
         Assert.Equal(audited, EntityTypes().Where(PortalDbContext.IsAudited).Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Only_approved_minutes_are_append_only()
+    public void Only_approved_minutes_and_their_receipts_are_append_only()
     {
-        Assert.Equal(["ApprovedMinutes", "ApprovedMinutesOrganization"],
+        Assert.Equal(["ApprovedMinutes", "ApprovedMinutesOrganization", "MinutesDelivery"],
             EntityTypes().Where(t => t.IsDefined(typeof(AppendOnlyAttribute), inherit: false)).Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 

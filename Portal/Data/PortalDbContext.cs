@@ -36,6 +36,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ApprovedMinutes> ApprovedMinutes => Set<ApprovedMinutes>();
     public DbSet<ApprovedMinutesOrganization> ApprovedMinutesOrganizations => Set<ApprovedMinutesOrganization>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Features.Distribution.MinutesDelivery> MinutesDeliveries => Set<Features.Distribution.MinutesDelivery>();
     public DbSet<Letterhead> Letterheads => Set<Letterhead>();
     public DbSet<IssuedLetter> IssuedLetters => Set<IssuedLetter>();
     public DbSet<InvitationLetterText> InvitationLetterTexts => Set<InvitationLetterText>();

@@ -76,6 +76,7 @@ public static class DemoDataSeeder
         var (visit, workshop) = await SeedMeetingsAsync(db, organizations, people, staff?.Id, new AuditActor(coordinator?.Id, coordinator?.UserName ?? "system"), cancellationToken);
         var accounts = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);
         await SeedActionItemsAsync(db, organizations, people, visit, workshop, accounts, ActionDue.Today(db.Clock), cancellationToken);
+        await DemoDistribution.SeedAsync(db, organizations, workshop, new AuditActor(staff?.Id, staff?.UserName ?? "system"), cancellationToken);
     }
 
     private static async Task SeedActionItemsAsync(PortalDbContext db, Dictionary<string, Organization> organizations, Dictionary<string, Person> people,

@@ -13,6 +13,7 @@ using Portal.Features.ActionItems;
 using Portal.Features.Audit;
 using Portal.Features.Letters;
 using Portal.Features.Invitations;
+using Portal.Features.Distribution;
 using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
@@ -156,6 +157,7 @@ public static class PortalServices
         services.AddScoped<Features.CheckIn.CheckInService>();
         services.AddSingleton<Features.CheckIn.CheckInNotifier>();
         services.AddScoped<Features.Reports.ReportService>();
+        services.AddDistribution();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Portal.Validation;
 using Portal.Data;
 using Portal.Localization;
+using Portal.Features.Invitations;
 
 namespace Portal.Features.Organizations;
 
@@ -23,6 +24,8 @@ public class Organization : ISoftDeletable, ISearchable, IVersioned, INamedRecor
     /// <summary>The head of the organization by position, to whom letters are addressed (เรียน ผู้อำนวยการ…).</summary>
     public string? HeadPositionTh { get; set; }
     public string? HeadPositionEn { get; set; }
+    /// <summary>The language its copy of approved minutes is sent in; none means by its kind (see <see cref="MinutesLanguages"/>).</summary>
+    public Minutes.PrintLanguage? MinutesLanguage { get; set; }
     [MultiLine] public string? Notes { get; set; }
 
     public DateTime? DeletedAt { get; set; }
@@ -49,4 +52,14 @@ public enum OrganizationKind
     InternationalOrganization,
     Company,
     CivicClub,
+}
+
+public static class MinutesLanguages
+{
+    /// <summary>
+    /// The language an organization's people are sent minutes in: its own choice, or by its kind as letters and invitations
+    /// are written (English for international organizations, Thai for everyone else and for people without one).
+    /// </summary>
+    public static Minutes.PrintLanguage For(Organization? organization) =>
+        organization?.MinutesLanguage ?? (InvitationService.WritesInThai(organization) ? Minutes.PrintLanguage.Thai : Minutes.PrintLanguage.English);
 }

@@ -18,6 +18,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.HeadPositionEn).HasMaxLength(FieldLengths.Position);
         e.Property(o => o.Notes).HasMaxLength(FieldLengths.Notes);
         e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+        e.Property(o => o.MinutesLanguage).HasConversion<string>().HasMaxLength(20);
         e.HasOne(o => o.Parent).WithMany(o => o.Children).HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(o => o.NameTh);
         e.HasIndex(o => o.NameEn);

@@ -20,13 +20,15 @@ public sealed record OrganizationForm : IVersionedForm
     public string? Website { get; set; }
     public string? HeadPositionTh { get; set; }
     public string? HeadPositionEn { get; set; }
+    /// <summary>Empty: by the organization's kind.</summary>
+    public Minutes.PrintLanguage? MinutesLanguage { get; set; }
     public string? Notes { get; set; }
 
     public static OrganizationForm From(Organization o) => new()
     {
         Version = o.Version,
         NameTh = o.NameTh, NameEn = o.NameEn, Acronym = o.Acronym, Aliases = o.Aliases, Kind = o.Kind, ParentId = o.ParentId,
-        Province = o.Province, Website = o.Website, HeadPositionTh = o.HeadPositionTh, HeadPositionEn = o.HeadPositionEn, Notes = o.Notes,
+        Province = o.Province, Website = o.Website, HeadPositionTh = o.HeadPositionTh, HeadPositionEn = o.HeadPositionEn, MinutesLanguage = o.MinutesLanguage, Notes = o.Notes,
     };
 
     public void ApplyTo(Organization o)
@@ -41,6 +43,7 @@ public sealed record OrganizationForm : IVersionedForm
         o.Website = Input.Blank(Website);
         o.HeadPositionTh = Input.Blank(HeadPositionTh);
         o.HeadPositionEn = Input.Blank(HeadPositionEn);
+        o.MinutesLanguage = MinutesLanguage;
         o.Notes = Input.Blank(Notes);
     }
 }

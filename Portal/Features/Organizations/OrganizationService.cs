@@ -107,6 +107,8 @@ public class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, C
         errors.Url(nameof(form.Website), form.Website);
         if (!Enum.IsDefined(form.Kind))
             errors.Add(nameof(form.Kind), "Validation.Required");
+        if (form.MinutesLanguage is { } minutesLanguage && !Enum.IsDefined(minutesLanguage))
+            errors.Add(nameof(form.MinutesLanguage), "Validation.Required");
 
         if (form.ParentId is { } parentId)
         {

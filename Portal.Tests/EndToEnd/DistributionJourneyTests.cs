@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Auth;
+using Portal.Features.Meetings;
+using Portal.Features.Minutes;
+using Portal.Features.Organizations;
+using Portal.Features.People;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Tests.EndToEnd;
+
+/// <summary>
+/// A coordinator sends the approved minutes from the meeting page through a real SMTP server (smtp4dev, started by
+/// ./test.sh): the preview names the recipients and their languages and who is skipped, progress shows, the receipts list
+/// shows what the server said; the World Bank's partner then finds the new minutes on its dashboard and opens them.
+/// </summary>
+public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+{
+    private PortalServer server = null!;
+    private readonly HttpClient smtp4dev = new();
+    private readonly List<string> problems = [];
+
+    public Task InitializeAsync()
+    {
+        var smtp = Environment.GetEnvironmentVariable("PORTAL_TEST_SMTP");
+        var api = Environment.GetEnvironmentVariable("PORTAL_TEST_SMTP_API");
+        if (string.IsNullOrEmpty(smtp) || string.IsNullOrEmpty(api) || smtp.Split(':') is not [var host, var port])
+            throw new InvalidOperationException("PORTAL_TEST_SMTP (host:port) and PORTAL_TEST_SMTP_API are not set: run through ./test.sh or source scripts/smtp4dev.sh; start_smtp4dev.");
+        smtp4dev.BaseAddress = new Uri(api.TrimEnd('/') + "/");
+        server = new PortalServer(new Dictionary<string, string> { ["Portal:Smtp:Host"] = host, ["Portal:Smtp:Port"] = port });
+        server.Services.GetRequiredService<IConfiguration>()["Portal:PublicUrl"] = server.BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        smtp4dev.Dispose();
+        await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_coordinator_sends_the_approved_minutes_sees_the_receipts_and_the_partner_finds_them_on_its_dashboard()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var address = $"anna-{run}@worldbank.example";
+        var meetingId = await server.QueryAsync(async db =>
+        {
+            var kktt = await db.Organizations.SingleAsync(o => o.Acronym == "KKTT");
+            var worldBank = await db.Organizations.SingleAsync(o => o.Acronym == "WB");
+            var anna = db.People.Add(new Person { GivenNameTh = "แอนนา", FamilyNameTh = "ทดสอบ", GivenNameEn = "Anna", FamilyNameEn = "Test" + run, Honorific = Honorific.Ms, Email = address, Organization = worldBank }).Entity;
+            var somchai = db.People.Add(new Person { GivenNameTh = "สมชาย", FamilyNameTh = "ไม่มีอีเมล" + run, GivenNameEn = "Somchai", FamilyNameEn = "NoEmail", Honorific = Honorific.Mr, Organization = kktt }).Entity;
+            var meeting = db.Meetings.Add(new Meeting
+            {
+                TitleTh = "ประชุมติดตามโครงการ " + run, TitleEn = "Project follow-up " + run, Kind = MeetingKind.Consultation,
+                Date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-2), StartTime = new TimeOnly(10, 0), HostOrganizationId = kktt.Id,
+                Attendees =
+                [
+                    new Attendee { Person = somchai, Organization = kktt, Role = AttendeeRole.Chair, Status = AttendanceStatus.Present },
+                    new Attendee { Person = anna, Organization = worldBank, Role = AttendeeRole.Participant, Status = AttendanceStatus.Present },
+                ],
+            }).Entity;
+            await db.SaveChangesAsync();
+            return meeting.Id;
+        });
+        Assert.True((await server.AsDemoUserAsync(Roles.Staff, s => s.GetRequiredService<MinutesService>().TransitionAsync(meetingId, MinutesTransition.SubmitForReview))).IsValid);
+        Assert.True((await server.AsDemoUserAsync(Roles.Coordinator, s => s.GetRequiredService<MinutesService>().TransitionAsync(meetingId, MinutesTransition.Approve))).IsValid);
+
+        var coordinator = await browser.SignInAsync(server, Roles.Coordinator, problems);
+        await Browser.GoToAsync(coordinator, $"/meetings/{meetingId}");
+        await Expect(coordinator.Locator("[data-testid=receipts-none]")).ToBeVisibleAsync();
+        await coordinator.ClickAsync("[data-testid=distribute-minutes]");
+        var anna = coordinator.Locator("[data-testid=distribution-recipient]", new PageLocatorOptions { HasText = address });
+        await Expect(anna.Locator("[data-testid=recipient-language]")).ToHaveTextAsync("อังกฤษ");
+        await Expect(anna.Locator("[data-testid=recipient-state]")).ToHaveTextAsync("จะส่ง");
+        var skipped = coordinator.Locator("[data-testid=distribution-recipient]", new PageLocatorOptions { HasText = "ไม่มีอีเมล" + run });
+        await Expect(skipped.Locator("[data-testid=recipient-state]")).ToHaveTextAsync("ไม่มีอีเมล: ข้าม");
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("distribution-preview-1280-th") });
+        await coordinator.ClickAsync("[data-testid=distribution-confirm]");
+
+        var receipt = coordinator.Locator("[data-testid=receipt]", new PageLocatorOptions { HasText = address });
+        await Expect(receipt.Locator("[data-testid=receipt-outcome]")).ToHaveTextAsync("ส่งถึงเซิร์ฟเวอร์แล้ว", new LocatorAssertionsToHaveTextOptions { Timeout = 60000 });
+        await Expect(receipt).ToContainTextAsync("ฉบับที่ 1 ภาษาอังกฤษ");
+        await Expect(coordinator.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "ส่งรายงานการประชุมแล้ว" })).ToBeVisibleAsync();
+        await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("distribution-receipts-1280-th"), FullPage = true });
+        Assert.True(await ArrivedAsync(address, $"Minutes: Project follow-up {run}"));
+
+        // Sending again sends nothing: the preview says the address was reached.
+        await coordinator.ClickAsync("[data-testid=distribute-minutes]");
+        await Expect(anna.Locator("[data-testid=recipient-state]")).ToHaveTextAsync("ส่งแล้ว: ข้าม");
+        await Expect(coordinator.Locator("[data-testid=distribution-confirm]")).ToBeDisabledAsync();
+        await coordinator.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "ยกเลิก" }).ClickAsync();
+
+        // The World Bank's partner: the new minutes first on the dashboard, linked to the meeting.
+        var partner = await browser.SignInAsync(server, Roles.Partner, problems);
+        await Browser.GoToAsync(partner, "/");
+        var first = partner.Locator("[data-testid=new-minutes] li").First;
+        await Expect(first).ToContainTextAsync("ประชุมติดตามโครงการ " + run);
+        await partner.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("distribution-partner-dashboard-1280-th"), FullPage = true });
+        await first.Locator("a").ClickAsync();
+        await partner.WaitForURLAsync($"**/meetings/{meetingId}");
+        await Expect(partner.Locator("h1")).ToContainTextAsync("ประชุมติดตามโครงการ " + run);
+        Assert.Equal(0, await partner.Locator("[data-testid=distribution]").CountAsync());
+
+        // The workshop's receipts (demo data: every outcome) at both widths in both languages.
+        var workshop = await server.WorkshopIdAsync();
+        foreach (var (width, language) in new[] { (1280, "th"), (375, "th"), (1280, "en"), (375, "en") })
+        {
+            var page = await browser.SignInAsync(server, Roles.Staff, problems, width);
+            if (language == "en")
+                await page.GotoAsync($"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{workshop}");
+            await Browser.GoToAsync(page, $"/meetings/{workshop}");
+            await Expect(page.Locator("[data-testid=receipt]").First).ToBeVisibleAsync();
+            foreach (var outcome in new[] { "Accepted", "Refused", "Failed", "NotSent" })
+                await Expect(page.Locator($"[data-testid=count-{outcome}]")).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the page scrolls sideways at {width} px");
+            await page.Locator("[data-testid=distribution]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath($"distribution-workshop-{width}-{language}") });
+            await page.Context.CloseAsync();
+        }
+        Assert.Empty(problems);
+    }
+
+    private async Task<bool> ArrivedAsync(string address, string subject)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            using var list = JsonDocument.Parse(await smtp4dev.GetStringAsync("api/messages?pageSize=1000"));
+            foreach (var message in list.RootElement.GetProperty("results").EnumerateArray())
+                if (message.GetProperty("to").EnumerateArray().Any(t => t.GetString()?.Contains(address, StringComparison.OrdinalIgnoreCase) == true)
+                    && message.GetProperty("subject").GetString() == subject)
+                    return true;
+            await Task.Delay(500);
+        }
+        return false;
+    }
+}

@@ -68,7 +68,7 @@ public class OutgoingMail
     /// <summary>What this message is, unique: <c>notification:ID</c>, <c>digest:DATE:EMAIL</c>. A second enqueue of the same fails.</summary>
     public string Key { get; set; } = "";
     public string To { get; set; } = "";
-    /// <summary>The whole message (MIME), composed when it was queued.</summary>
+    /// <summary>The whole message (MIME, in base64: stored text is cleaned, a message's bytes must not be), composed when it was queued.</summary>
     public string Message { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public DateTime? ClaimedAt { get; set; }

@@ -1,4 +1,3 @@
-using System.Text;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -25,7 +24,7 @@ public class NotificationOutbox(IDbContextFactory<PortalDbContext> dbFactory, Ma
         message.WriteTo(buffer);
         db.OutgoingMails.Add(new OutgoingMail
         {
-            Key = key, To = message.To.Mailboxes.First().Address, Message = Encoding.UTF8.GetString(buffer.ToArray()), CreatedAt = db.UtcNow,
+            Key = key, To = message.To.Mailboxes.First().Address, Message = Convert.ToBase64String(buffer.ToArray()), CreatedAt = db.UtcNow,
         });
     }
 
@@ -55,7 +54,7 @@ public class NotificationOutbox(IDbContextFactory<PortalDbContext> dbFactory, Ma
                     .SetProperty(m => m.ClaimedAt, now).SetProperty(m => m.ClaimToken, token).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
                 if (claimed == 0) continue;
                 var text = await db.OutgoingMails.Where(m => m.Id == id).Select(m => m.Message).SingleAsync(cancellationToken);
-                var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(text)), cancellationToken);
+                var message = MimeMessage.Load(new MemoryStream(Convert.FromBase64String(text)), cancellationToken);
                 try
                 {
                     await mail.SendAsync(message, cancellationToken);

@@ -15,8 +15,8 @@ namespace Portal.Features.Notifications;
 
 /// <summary>
 /// Decides who is told of a change, writes their notifications and queues the e-mails of those who want them at once, all
-/// in one transaction. Called by the action items and the minutes after their change is saved. Who is told: the partner
-/// accounts of the item's owner organizations and the account of its assignee (a partner only when its organization owns
+/// in one transaction. Called by the action items and the minutes after their change is saved. Who is told: the accounts
+/// of the item's owner organizations and the account of its assignee (a partner only when its organization owns
 /// the item, as <see cref="ActionItemService"/> decides what it sees); for minutes, the accounts of the people who attended
 /// and the partner accounts of the attending organizations (as <see cref="MeetingAccess"/> decides). Never the person who
 /// made the change.
@@ -59,7 +59,7 @@ public class Notifier(IDbContextFactory<PortalDbContext> dbFactory, Notification
             var notices = new List<(Recipient, NotificationKind, string?)>();
             foreach (var recipient in recipients)
             {
-                var newlyOwned = recipient.Partner && (before is null || !before.OwnerIds.Contains(recipient.OrganizationId!.Value));
+                var newlyOwned = recipient.OrganizationId is { } org && after.OwnerIds.Contains(org) && (before is null || !before.OwnerIds.Contains(org));
                 var newlyAssigned = recipient.PersonId is { } personId && personId == after.AssigneeId && before?.AssigneeId != after.AssigneeId;
                 if (newlyOwned || newlyAssigned)
                     notices.Add((recipient, NotificationKind.ActionAssigned, null));
@@ -106,10 +106,11 @@ public class Notifier(IDbContextFactory<PortalDbContext> dbFactory, Notification
     private static async Task<List<Recipient>> RecipientsAsync(PortalDbContext db, System.Linq.Expressions.Expression<Func<ApplicationUser, bool>> who,
         CancellationToken cancellationToken)
     {
-        var now = db.UtcNow;
-        var users = await db.Users.AsNoTracking().Where(who).Where(u => u.LockoutEnd == null || u.LockoutEnd < now)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PersonId, u.OrganizationId, Kind = u.Organization == null ? (Organizations.OrganizationKind?)null : u.Organization.Kind })
-            .ToListAsync(cancellationToken);
+        var now = new DateTimeOffset(db.UtcNow);
+        // A locked account (disabled by an administrator) is told nothing; SQLite cannot compare the lockout's offset, so here.
+        var users = (await db.Users.AsNoTracking().Where(who)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.PersonId, u.OrganizationId, u.LockoutEnd, Kind = u.Organization == null ? (Organizations.OrganizationKind?)null : u.Organization.Kind })
+            .ToListAsync(cancellationToken)).Where(u => u.LockoutEnd is null || u.LockoutEnd < now).ToList();
         var ids = users.Select(u => u.Id).ToList();
         var partnerRole = await db.Roles.Where(r => r.Name == Roles.Partner).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         var partners = (await db.UserRoles.Where(r => ids.Contains(r.UserId) && r.RoleId == partnerRole).Select(r => r.UserId).ToListAsync(cancellationToken)).ToHashSet();

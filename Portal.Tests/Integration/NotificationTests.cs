@@ -166,25 +166,32 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.True((await host.Get<ActionItemService>().PostUpdateAsync(id, new ActionUpdateForm { Text = "Draft chapter sent " + run })).IsValid);
         var updates = (await NotificationsOfAsync(id)).Where(n => n.Kind == NotificationKind.ActionUpdatePosted).ToList();
         Assert.Equal([("coordinator@kktt.demo", NotificationKind.ActionUpdatePosted, NotificationDelivery.Immediate)], updates);
+        // Staff move it on from the item's page: a status change for the partner, not a second assignment.
+        await host.SignInAsRoleAsync(Roles.Staff);
+        Assert.True((await host.Get<ActionItemService>().PostUpdateAsync(id, new ActionUpdateForm { NewStatus = ActionStatus.Blocked })).IsValid);
+        Assert.Equal(2, (await NotificationsOfAsync(id)).Count(n => n.Kind == NotificationKind.ActionAssigned));
+        Assert.Equal(4, (await NotificationsOfAsync(id)).Count(n => n.Kind == NotificationKind.ActionStatusChanged));
 
         // Reassigned to a partner of another organization: it cannot see the World Bank's item, so it is told nothing.
         await EditAsStaffAsync(id, f => f.AssigneeId = other.PersonId);
         Assert.DoesNotContain(await NotificationsOfAsync(id), n => n.Email == other.Email);
 
-        // By e-mail at once (the default): the partner 3 (assigned, status, due date), the coordinator 4 (and the update).
-        Assert.Equal(7, await QueryAsync(db => db.Notifications.CountAsync(n => n.ActionItemId == id)));
-        Assert.Equal(7, await SendQueueAsync());
+        // By e-mail at once (the default): the partner 4 (assigned, status twice, due date), the coordinator 5 (and the update).
+        Assert.Equal(9, await QueryAsync(db => db.Notifications.CountAsync(n => n.ActionItemId == id)));
+        Assert.Equal(9, await SendQueueAsync());
         var received = await ReceivedAsync(run);
-        Assert.Equal(7, received.Count);
-        Assert.Equal(3, received.Count(r => To(r.Message) == WorldBankPartner));
-        Assert.Equal(4, received.Count(r => To(r.Message) == "coordinator@kktt.demo"));
+        Assert.Equal(9, received.Count);
+        Assert.Equal(4, received.Count(r => To(r.Message) == WorldBankPartner));
+        Assert.Equal(5, received.Count(r => To(r.Message) == "coordinator@kktt.demo"));
         Assert.DoesNotContain(received, r => To(r.Message) is "staff@kktt.demo" || To(r.Message) == other.Email);
 
         // The World Bank reads English (an international organization); KKTT's coordinator Thai. The Thai subject is
         // encoded for the header (RFC 2047) and reads back whole; links go to the record at the public address.
-        var status = received.Single(r => To(r.Message) == WorldBankPartner && (r.Message.Subject ?? "").StartsWith("The status of an action item changed", StringComparison.Ordinal));
-        Assert.Contains("New status: In progress", status.Message.TextBody);
-        Assert.Contains($"https://portal.kktt.example/action-items/{id}", status.Message.TextBody);
+        var status = received.Where(r => To(r.Message) == WorldBankPartner && (r.Message.Subject ?? "").StartsWith("The status of an action item changed", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, status.Count);
+        Assert.Contains(status, s => (s.Message.TextBody ?? "").Contains("New status: In progress", StringComparison.Ordinal));
+        var statusMail = status[0];
+        Assert.Contains($"https://portal.kktt.example/action-items/{id}", statusMail.Message.TextBody);
         var thai = received.Single(r => To(r.Message) == "coordinator@kktt.demo" && (r.Message.Subject ?? "").StartsWith("มีการรายงานความคืบหน้าของภารกิจ", StringComparison.Ordinal));
         Assert.Equal($"มีการรายงานความคืบหน้าของภารกิจ: ภารกิจทดสอบ {run}", thai.Message.Subject);
         Assert.Matches(@"(?im)^Subject: =\?utf-8\?[bq]\?", thai.Raw);
@@ -192,7 +199,7 @@ public sealed class NotificationTests : IAsyncLifetime
 
         // Sending again sends nothing more.
         Assert.Equal(0, await SendQueueAsync());
-        Assert.Equal(7, (await ReceivedAsync(run)).Count);
+        Assert.Equal(9, (await ReceivedAsync(run)).Count);
     }
 
     [Fact]

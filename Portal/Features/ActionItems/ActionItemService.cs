@@ -229,7 +229,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public async Task<FieldErrors> PostUpdateAsync(int id, ActionUpdateForm form, (string FileName, Stream Content)? attachment = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // With its owners: who is told of the update depends on them.
+        var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).Include(i => i.Owners).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var errors = new FieldErrors();
         if (item is null)
         {

@@ -14,17 +14,26 @@ public class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, C
 
     public async Task<string?> UserIdAsync() => (await currentUser.GetPrincipalAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
 
-    public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)
+    public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default) =>
+        await UserIdAsync() is { } userId ? await UnreadCountAsync(userId, cancellationToken) : 0;
+
+    /// <summary>
+    /// For a page refreshing on <see cref="NotificationSignal"/>: the announcement runs in the execution context of whoever
+    /// made the change, whose request would pass for the signed-in user; the page passes the account it was opened for.
+    /// </summary>
+    internal async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default)
     {
-        if (await UserIdAsync() is not { } userId) return 0;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
     }
 
     /// <summary>The latest notifications, newest first.</summary>
-    public async Task<List<Notification>> ListAsync(bool unreadOnly = false, CancellationToken cancellationToken = default)
+    public async Task<List<Notification>> ListAsync(bool unreadOnly = false, CancellationToken cancellationToken = default) =>
+        await UserIdAsync() is { } userId ? await ListAsync(userId, unreadOnly, cancellationToken) : [];
+
+    /// <inheritdoc cref="UnreadCountAsync(string, CancellationToken)"/>
+    internal async Task<List<Notification>> ListAsync(string userId, bool unreadOnly, CancellationToken cancellationToken = default)
     {
-        if (await UserIdAsync() is not { } userId) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
         if (unreadOnly) mine = mine.Where(n => n.ReadAt == null);

@@ -131,9 +131,10 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         [
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new($"/meetings/{ids["workshop"]}"),
             new($"/meetings/{ids["workshop"]}/minutes/versions/1"), new("/action-items"), new($"/action-items/{ids["report"]}"),
-            new("/Account/Manage"), new("/Account/AccessDenied"),
+            new("/Account/Manage"), new("/Account/AccessDenied"), new("/notifications"), new("/notifications/settings"),
         ],
-        Roles.Admin => [new("/"), new("/admin/users"), new("/admin/audit"), new("/admin/letterhead"), new($"/meetings/{ids["workshop"]}"), new("/Account/Manage")],
+        Roles.Admin => [new("/"), new("/admin/users"), new("/admin/audit"), new("/admin/letterhead"), new($"/meetings/{ids["workshop"]}"), new("/Account/Manage"),
+            new("/notifications"), new("/notifications/settings")],
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 

@@ -27,13 +27,13 @@ public sealed class PortalHost : IAsyncDisposable
     public string DataDirectory { get; }
     public IServiceProvider Services => scope.ServiceProvider;
 
-    public static async Task<PortalHost> StartAsync()
+    public static async Task<PortalHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataDirectory = TempDirectory.Create();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["Portal:DataDirectory"] = dataDirectory;
         builder.Configuration["Portal:DemoData"] = "true";
-        foreach (var (key, value) in TestDatabase.NewDatabase()) builder.Configuration[key] = value;
+        foreach (var (key, value) in TestDatabase.NewDatabase().Concat(settings ?? new Dictionary<string, string>())) builder.Configuration[key] = value;
         builder.AddPortal();
         // The framework's accessor keeps the request in an AsyncLocal, which does not survive from a test's
         // set-up into its body; here the "request" is simply whoever the test signed in last.

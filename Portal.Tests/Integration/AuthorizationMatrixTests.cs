@@ -79,6 +79,8 @@ public class AuthorizationMatrixTests(PortalServer server) : IAsyncLifetime
     {
         { "/", "login ok ok ok hidden", TokenTitle },   // the dashboard lists overdue items: the token is KKTT's
         { "/meetings", "login ok ok ok ok", null },
+        { "/notifications", "login ok ok ok ok", null },
+        { "/notifications/settings", "login ok ok ok ok", null },
         { "/meetings/new", "login ok ok denied denied", null },
         { "/meetings/{workshop}", "login ok ok ok ok", null },
         { "/meetings/{draft}", "login ok ok ok hidden", DraftTitle },

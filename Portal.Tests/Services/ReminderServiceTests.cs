@@ -17,7 +17,8 @@ public class ReminderServiceTests : IAsyncLifetime
 
     private ReminderService ServiceAt(DateTimeOffset now) => new(
         host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
-        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now), host.Get<Portal.Hosting.PublicAddress>());
+        host.Get<Microsoft.Extensions.Configuration.IConfiguration>(), new FixedClock(now), host.Get<Portal.Hosting.PublicAddress>(),
+        host.Get<Portal.Features.Notifications.NotificationOutbox>(), host.Get<Portal.Features.Notifications.Notifier>());
 
     [Fact]
     public void Reminder_links_point_to_the_configured_public_address()
@@ -25,7 +26,8 @@ public class ReminderServiceTests : IAsyncLifetime
         var settings = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:PublicUrl"] = "https://portal.kktt.example/partners" }).Build();
         var service = new ReminderService(host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>(), host.Get<MailSender>(),
-            settings, TimeProvider.System, new Portal.Hosting.PublicAddress(settings));
+            settings, TimeProvider.System, new Portal.Hosting.PublicAddress(settings),
+            host.Get<Portal.Features.Notifications.NotificationOutbox>(), host.Get<Portal.Features.Notifications.Notifier>());
         var today = new DateOnly(2026, 12, 1);
         var item = new ActionItem { Id = 42, TitleTh = "ส่งรายงาน", TitleEn = "Send the report", DueDate = today, Status = ActionStatus.Open };
         var message = service.Compose(new ReminderService.Digest("somchai@kku.ac.th", "สมชาย", [item]), today);

@@ -14,6 +14,7 @@ using Portal.Features.Meetings;
 using Portal.Features.Organizations;
 using Portal.Features.People;
 using Portal.Features.Minutes;
+using Portal.Features.Notifications;
 using Portal.Features.Series;
 
 namespace Portal.Data;
@@ -45,6 +46,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ActionItemUpdate> ActionItemUpdates => Set<ActionItemUpdate>();
     public DbSet<CarriedItemNote> CarriedItemNotes => Set<CarriedItemNote>();
     public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     /// <summary>Who is signed in where: one row a sign-in, read on every request (<see cref="SignInSessionStore"/>).</summary>
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 

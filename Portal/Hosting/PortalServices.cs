@@ -21,6 +21,7 @@ using Portal.Features.Series;
 using Portal.Features.Users;
 using Portal.Localization;
 using Portal.Features.Minutes;
+using Portal.Features.Notifications;
 
 namespace Portal.Hosting;
 
@@ -120,6 +121,7 @@ public static class PortalServices
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService<ReminderJob>();
         services.AddInvitations(builder.Configuration);
+        services.AddNotifications();
         services.AddSingleton<Printing.ChromiumPdf>();
         services.AddSingleton<Printing.PrintQuota>();
         services.AddSingleton<Printing.PdfPrinter>();
@@ -149,6 +151,9 @@ public static class PortalServices
         services.AddScoped<LetterService>();
         services.AddScoped<ActionItemService>();
         services.AddScoped<ReminderService>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<NotificationOutbox>();
+        services.AddScoped<NotificationService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<InvitationAnswers>();
         services.AddScoped<InvitationMailer>();

@@ -10,7 +10,7 @@ using Portal.Localization;
 namespace Portal.Features.ActionItems;
 
 public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess meetingAccess,
-    FileStore files, TimeProvider clock)
+    FileStore files, TimeProvider clock, Notifications.Notifier notifier)
 {
     public DateOnly Today => ActionDue.Today(clock);
 
@@ -198,7 +198,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         }
         // A change of status shows on the item's timeline like any posted update.
         var statusUpdate = id is not null && item.Status != form.Status ? await NewUpdateAsync(db, "", item.Status, form.Status) : null;
-        return await Concurrency.SaveAsync(db, item, form, ActionItemForm.From, i =>
+        var before = id is null ? null : Notifications.Notifier.ItemState.Of(item);
+        var result = await Concurrency.SaveAsync(db, item, form, ActionItemForm.From, i =>
         {
             form.ApplyTo(i);
             var owners = form.OwnerOrganizationIds.ToHashSet();
@@ -207,6 +208,9 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
                 i.Owners.Add(new ActionItemOwner { OrganizationId = organizationId });
             if (statusUpdate is not null) i.Updates.Add(statusUpdate);
         }, i => i.Id, cancellationToken);
+        if (result.Succeeded)
+            await notifier.ActionItemChangedAsync(result.Id!.Value, before, await currentUser.GetActorAsync(), cancellationToken: cancellationToken);
+        return result;
     }
 
     private static async Task<FieldErrors> ValidateAsync(PortalDbContext db, ActionItemForm form, CancellationToken cancellationToken)
@@ -243,7 +247,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public async Task<FieldErrors> PostUpdateAsync(int id, ActionUpdateForm form, (string FileName, Stream Content)? attachment = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // With its owners: who is told of the update depends on them.
+        var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).Include(i => i.Owners).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         var errors = new FieldErrors();
         if (item is null)
         {
@@ -270,9 +275,11 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         }
         update.ActionItemId = id;
         db.ActionItemUpdates.Add(update);
+        var before = Notifications.Notifier.ItemState.Of(item);
         if (statusChanges)
             item.Status = form.NewStatus!.Value;
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.ActionItemChangedAsync(id, before, await currentUser.GetActorAsync(), update.Text, cancellationToken);
         return errors;
     }
 

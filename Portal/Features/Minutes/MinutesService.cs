@@ -10,7 +10,7 @@ using Portal.Localization;
 namespace Portal.Features.Minutes;
 
 /// <summary>Moves minutes through draft → in review → approved, freezing each approved version.</summary>
-public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access)
+public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access, Notifications.Notifier notifier)
 {
     /// <summary>Meetings whose minutes were sent for review, oldest first: the reviewer's list. Empty for users who cannot approve.</summary>
     public async Task<List<MeetingRow>> AwaitingReviewAsync(CancellationToken cancellationToken = default)
@@ -91,6 +91,8 @@ public class MinutesService(IDbContextFactory<PortalDbContext> dbFactory, Curren
         }
         meeting.MinutesStatus = MinutesWorkflow.To(transition);
         await db.SaveChangesAsync(cancellationToken);
+        if (transition == MinutesTransition.Approve)
+            await notifier.MinutesApprovedAsync(meetingId, await currentUser.GetActorAsync(), cancellationToken);
         return errors;
     }
 

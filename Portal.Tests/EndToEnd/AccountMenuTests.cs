@@ -48,6 +48,8 @@ public class AccountMenuTests(PortalServer server, Browser browser) : IClassFixt
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=my-account]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("[data-testid=menu-notification-settings]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.Locator("[data-testid=menu-language]")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(page.Locator("[data-testid=logout]")).ToBeFocusedAsync();

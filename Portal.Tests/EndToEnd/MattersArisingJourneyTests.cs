@@ -7,11 +7,22 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.Tests.EndToEnd;
 
-/// <summary>Staff, at the follow-up meeting, record what the meeting said about a carried item and raise a follow-up from it.</summary>
-[Collection(nameof(ServerCollection))]
-public class MattersArisingJourneyTests(PortalServer server, Browser browser) : IClassFixture<Browser>
+/// <summary>
+/// Staff, at the follow-up meeting, record what the meeting said about a carried item and raise a follow-up from it.
+/// A server of its own: the World Bank's item must still be open, and the partner's journey on the shared server closes it.
+/// </summary>
+public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
 {
     private readonly List<string> consoleErrors = [];
+    private PortalServer server = null!;
+
+    public Task InitializeAsync()
+    {
+        server = new PortalServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task Staff_record_a_note_on_a_carried_item_and_raise_a_follow_up_from_it()

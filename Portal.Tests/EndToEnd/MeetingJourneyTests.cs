@@ -74,7 +74,8 @@ public class MeetingJourneyTests(PortalServer server, Browser browser) : IClassF
 
         await page.ClickAsync("[data-testid=minutes-SubmitForReview]");
         await page.ClickAsync("[data-testid=submit-confirm]");
-        await Expect(page.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รอตรวจ");
+        // Submitting builds the whole minutes document; on a busy machine that can take longer than an assertion's default 5 s.
+        await Expect(page.Locator("[data-testid=minutes-panel]")).ToContainTextAsync("รอตรวจ", new() { Timeout = 20000 });
         // In review nothing can be edited.
         await Expect(page.Locator("[data-testid=add-agenda-item]")).ToHaveCountAsync(0);
         var meetingUrl = page.Url;

@@ -9,9 +9,19 @@ using Portal.Features.ActionItems;
 namespace Portal.Tests.Integration;
 
 /// <summary>The demo follow-up's เรื่องสืบเนื่อง in the PDF's text and the Word document's: the workshop's TEM report commitment, carried.</summary>
-[Collection(nameof(ServerCollection))]
-public partial class MattersArisingPrintTests(PortalServer server)
+/// A server of its own: the item must still be open, and the partner's journey on the shared server closes it.
+public sealed partial class MattersArisingPrintTests : IAsyncLifetime
 {
+    private PortalServer server = null!;
+
+    public Task InitializeAsync()
+    {
+        server = new PortalServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
     [GeneratedRegex(@"[\s\u00AD\u200B-\u200D\u2060\uFEFF]+")]
     private static partial Regex Invisible();
 

@@ -31,7 +31,7 @@ public static class ReportWorkbook
                 report.Meetings.Select(m => new object?[] { T($"MeetingKind.{m.Kind}"), m.Held, m.Planned }), 28, 12, 12)
             .Sheet(T("Report.OrganizationType"), [T("Report.OrganizationType"), T("Report.Organizations"), T("Report.People")],
                 report.Engaged.Select(e => new object?[] { ReportTables.TypeLabel(e.Kind, thai), e.Organizations, e.People }), 36, 14, 12)
-            .Sheet(T("Report.Attendance"), [T("Report.Organizations"), T("Report.Acronym"), T("Report.OrganizationType"), T("Report.MeetingsAttended"), T("Report.People"), T("Report.LastAttended")],
+            .Sheet(T("Report.AttendanceSheet"), [T("Report.Organizations"), T("Report.Acronym"), T("Report.OrganizationType"), T("Report.MeetingsAttended"), T("Report.People"), T("Report.LastAttended")],
                 report.Attendance.Select(a => new object?[] { a.Name.In(thai), a.Acronym, T($"OrganizationKind.{a.Kind}"), a.Meetings, a.People, a.LastAttended }), 60, 12, 30, 16, 10, 14)
             .Sheet(T("Report.Commitments"), [T("Report.Item"), T("Report.Count"), T("Report.Made")],
             [

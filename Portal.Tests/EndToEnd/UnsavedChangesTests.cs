@@ -75,6 +75,7 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
         await Browser.Field(page, "given-th").FillAsync("");
         await page.ClickAsync("nav a[href=organizations]");
         await LeftForAsync(page, "**/organizations");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("หน่วยงาน");
 
         Assert.Empty(dialogs);
         Assert.Empty(problems);
@@ -118,7 +119,8 @@ public class UnsavedChangesTests(PortalServer server, Browser browser) : IClassF
     {
         try
         {
-            await page.WaitForURLAsync(url);
+            // Leaving is the URL changing; a busy machine may still be loading the next page, which the caller's own checks wait for.
+            await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {

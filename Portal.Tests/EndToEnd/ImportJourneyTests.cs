@@ -41,6 +41,9 @@ public class ImportJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyn
             await page.ClickAsync("[data-testid=minutes-StartCorrection]");
             await Browser.Field(page, "correction-reason").FillAsync("เพิ่มผู้เข้าร่วมจากใบลงชื่อ");
             await page.ClickAsync("[data-testid=correction-submit]");
+            // A correction under way reads as one, and the approved record it corrects cannot be deleted.
+            await Expect(page.Locator("[data-testid=minutes-status]")).ToHaveTextAsync("ร่างฉบับแก้ไข · ฉบับที่ 2");
+            await Expect(page.Locator("[data-testid=meeting-title] ~ [data-testid=delete]")).ToHaveCountAsync(0);
             await page.ClickAsync("[data-testid=import-attendees]");
             await Expect(page.Locator("[data-testid=import-title]")).ToHaveTextAsync("นำเข้ารายชื่อผู้เข้าร่วมประชุมจากไฟล์");
             await Browser.WaitForInteractiveAsync(page);

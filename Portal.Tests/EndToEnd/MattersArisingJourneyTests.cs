@@ -52,6 +52,11 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         await Browser.Field(page, "title-th").FillAsync("ธนาคารโลกส่งชุดข้อมูลเมืองรอง");
         await page.ClickAsync("[data-testid=action-item-form] [data-testid=save]");
         await Expect(page).ToHaveURLAsync(new Regex(@"action-items/\d+$"));
+        // The two items lead to each other.
+        await Expect(page.Locator("[data-testid=follows-link]")).ToHaveTextAsync(DemoActionItems.WorldBankReportTitleEn);
+        await page.ClickAsync("[data-testid=follows-link]");
+        await Expect(page.Locator("[data-testid=action-item-title]")).ToHaveTextAsync(DemoActionItems.WorldBankReportTitleEn);
+        await Expect(page.Locator("[data-testid=followed-by]")).ToHaveTextAsync("World Bank sends the secondary-city data set");
 
         var raised = await server.QueryAsync(db => db.ActionItems.SingleAsync(i => i.TitleEn == "World Bank sends the secondary-city data set"));
         var followed = await server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());

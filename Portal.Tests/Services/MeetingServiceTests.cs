@@ -340,6 +340,27 @@ public class MeetingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_meeting_whose_minutes_were_approved_is_not_deleted_even_while_a_correction_is_drafted()
+    {
+        var workshop = await WorkshopIdAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Meetings.DeleteAsync(workshop));
+
+        await host.SignInAsRoleAsync(Roles.Coordinator);
+        Assert.True((await host.Get<MinutesService>().TransitionAsync(workshop, MinutesTransition.StartCorrection, "สะกดชื่อผู้เข้าร่วมผิด")).IsValid);
+        await host.SignInAsRoleAsync(Roles.Staff);
+        var meeting = (await Meetings.GetAsync(workshop))!;
+        Assert.Equal((MinutesStatus.Draft, 2, true), (meeting.MinutesStatus, meeting.MinutesVersion, meeting.HasApprovedMinutes));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Meetings.DeleteAsync(workshop));
+        Assert.Null((await Meetings.GetAsync(workshop))!.DeletedAt);
+
+        // A draft never approved is deleted as before.
+        var draft = await NewDraftAsync();
+        Assert.False((await Meetings.GetAsync(draft))!.HasApprovedMinutes);
+        await Meetings.DeleteAsync(draft);
+        Assert.Null(await Meetings.GetAsync(draft));
+    }
+
+    [Fact]
     public async Task A_coordinator_reads_but_cannot_edit_and_a_partner_cannot_edit_either()
     {
         var id = await NewDraftAsync();

@@ -182,6 +182,22 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         return item;
     }
 
+    /// <summary>The item this one follows up, and the items raised to follow it up, as far as the user may see them.</summary>
+    public async Task<FollowUpLinks> FollowUpLinksAsync(int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking();
+        var followsId = await db.ActionItems.Where(i => i.Id == id).Select(i => i.FollowsActionItemId).FirstOrDefaultAsync(cancellationToken);
+        var follows = followsId is null ? null
+            : await visible.Where(i => i.Id == followsId).Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).FirstOrDefaultAsync(cancellationToken);
+        var followedBy = await visible.Where(i => i.FollowsActionItemId == id).OrderBy(i => i.Id)
+            .Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).ToListAsync(cancellationToken);
+        return new FollowUpLinks(follows, followedBy);
+    }
+
+    public sealed record LinkedItem(int Id, Bilingual Title);
+    public sealed record FollowUpLinks(LinkedItem? Follows, List<LinkedItem> FollowedBy);
+
     public async Task<SaveResult> SaveAsync(int? id, ActionItemForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);

@@ -37,7 +37,7 @@ public class CarryForwardService(IDbContextFactory<PortalDbContext> dbFactory, C
     /// </summary>
     internal static async Task<List<CarriedItem>> ForMinutesAsync(PortalDbContext db, Meeting meeting, CancellationToken cancellationToken)
     {
-        if (meeting.MinutesStatus == MinutesStatus.Approved || meeting.MinutesVersion > 1)
+        if (meeting.HasApprovedMinutes)
         {
             var approved = await db.ApprovedMinutes.AsNoTracking().Where(v => v.MeetingId == meeting.Id).OrderByDescending(v => v.Version)
                 .Select(v => v.Document).FirstOrDefaultAsync(cancellationToken);

@@ -51,6 +51,9 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     /// <summary>The version the current minutes will have when approved; 1 until a correction opens version 2.</summary>
     public int MinutesVersion { get; set; } = 1;
     [MultiLine] public string? CorrectionReason { get; set; }
+    /// <summary>Some version was approved: the meeting is approved now, or a correction of an approved version is under way.
+    /// Such a meeting is an official record and is not deleted.</summary>
+    public bool HasApprovedMinutes => MinutesStatus == MinutesStatus.Approved || MinutesVersion > 1;
     /// <summary>Why a reviewer sent the minutes back for corrections; shown to staff until they send them for review again.</summary>
     [MultiLine] public string? ReturnReason { get; set; }
     /// <summary>The account that last sent the minutes for review: the recorder (ผู้จดรายงานการประชุม) when no secretary is listed.</summary>

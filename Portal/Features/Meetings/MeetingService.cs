@@ -197,6 +197,8 @@ public class MeetingService(IDbContextFactory<PortalDbContext> dbFactory, Curren
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.EditorRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Meetings.AnyAsync(m => m.Id == id && (m.MinutesStatus == MinutesStatus.Approved || m.MinutesVersion > 1), cancellationToken))
+            throw new InvalidOperationException("Approved minutes are an official record; the meeting is not deleted.");
         await SoftDeletes.SetDeletedAsync<Meeting>(db, id, deleted: true, cancellationToken);
     }
 

@@ -201,6 +201,7 @@ public static class DemoMeetings
 
     public const string SeriesNameEn = "Khon Kaen Smart City infrastructure partnership";
     public const string FollowUpTitleEn = "Khon Kaen Smart City infrastructure partnership: follow-up meeting";
+    public const string FollowUpTitleTh = "ประชุมติดตามความร่วมมือด้านโครงสร้างพื้นฐานเมืองอัจฉริยะขอนแก่น";
 
     /// <summary>The series the workshop opened (as ครั้งที่ 1/2567), hosted by KKTT.</summary>
     public static MeetingSeries Series() => new()
@@ -217,7 +218,7 @@ public static class DemoMeetings
     public static Meeting FollowUp(DateOnly today) => new()
     {
         Kind = MeetingKind.Consultation,
-        TitleTh = "ประชุมติดตามความร่วมมือด้านโครงสร้างพื้นฐานเมืองอัจฉริยะขอนแก่น",
+        TitleTh = FollowUpTitleTh,
         TitleEn = FollowUpTitleEn,
         Date = today.AddDays(14),
         StartTime = new TimeOnly(9, 30),

@@ -14,8 +14,34 @@ namespace Portal.Features.Invitations;
 /// Who is invited to a meeting and what they answered, as staff manage it on the meeting page. Invitations describe the
 /// meeting, not its minutes: they stay editable whatever the minutes' state, by the same roles that edit the meeting.
 /// </summary>
-public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, InvitationNotifier notifier)
+public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, InvitationNotifier notifier, InvitationLinks links)
 {
+    public sealed record PartnerInvitee(Portal.Features.People.Person? Person, InvitationStatus Status, string AnswerPath);
+    public sealed record PartnerInvitation(int MeetingId, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, Bilingual Title, List<PartnerInvitee> Invitees);
+
+    /// <summary>
+    /// For a partner: the coming meetings its organization was sent invitations to, with each invitee's answer and the
+    /// answer page to give or change it. The minutes of such a meeting stay hidden until approved; the invitation is
+    /// what the partner was sent already, so its account may answer for the organization's invitees.
+    /// </summary>
+    public async Task<List<PartnerInvitation>> PartnerUpcomingAsync(DateOnly from, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (await currentUser.PartnerOrganizationIdAsync(db, cancellationToken) is not { } organizationId) return [];
+        var rows = await db.Invitations.AsNoTracking()
+            .Where(i => i.OrganizationId == organizationId && i.SentAt != null && i.Meeting!.DeletedAt == null && i.Meeting.Date >= from)
+            .OrderBy(i => i.Meeting!.Date).ThenBy(i => i.Meeting!.StartTime).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.AnswerKey, i.Status, i.Person, i.MeetingId, i.Meeting!.Date, i.Meeting.StartTime, i.Meeting.EndTime, i.Meeting.TitleTh, i.Meeting.TitleEn })
+            .Take(MaxInvitationsPerMeeting).ToListAsync(cancellationToken);
+        return [.. rows.GroupBy(r => r.MeetingId).Select(meeting =>
+        {
+            var first = meeting.First();
+            return new PartnerInvitation(meeting.Key, first.Date, first.StartTime, first.EndTime, new Bilingual(first.TitleTh, first.TitleEn),
+                [.. meeting.Select(r => new PartnerInvitee(r.Person, r.Status,
+                    "rsvp/" + links.Token(r.Id, r.AnswerKey, InvitationLinks.EndOfMeetingDay(r.Date))))]);
+        })];
+    }
+
     /// <summary>More than any meeting the portal records; bounds one organization's contacts added at once too.</summary>
     public const int MaxInvitationsPerMeeting = 500;
 

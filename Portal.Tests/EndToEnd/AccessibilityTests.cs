@@ -90,6 +90,17 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
         await page.Locator("[data-testid=distribution-recipient]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10000 });
     }
 
+    /// <summary>Item 2 of the follow-up records corrections to the workshop's minutes; the question before opening their
+    /// next version is left open (never answered, so nothing changes).</summary>
+    private static async Task AskToOpenCorrectionAsync(IPage page)
+    {
+        await page.ClickAsync("[data-testid=confirmation-edit]");
+        await page.ClickAsync("[data-testid=with-corrections]");
+        await Browser.Field(page, "corrections-th").FillAsync("แก้ไขตำแหน่งของผู้แทนธนาคารโลก");
+        await page.ClickAsync("[data-testid=confirmation-save]");
+        await page.Locator(".mud-dialog").WaitForAsync(new LocatorWaitForOptions { Timeout = 10000 });
+    }
+
     private static async Task FindNameAsync(IPage page)
     {
         await page.FillAsync("[data-testid=checkin-q]", "รวี");
@@ -117,6 +128,8 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new($"/meetings/{ids["follow-up"]}/door"), new("/series"), new("/series/new"), new($"/series/{ids["series"]}"),
             new($"/series/{ids["series"]}/edit"), new($"/meetings/{ids["follow-up"]}/import"), new("/people/import"), new("/organizations/import"),
             new("/reports"), new("/reports?from=2024-01-01&to=2026-12-31", "/reports (2567–2569)"),
+            new("/notifications"), new("/notifications/settings"),
+            new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (opening a correction of the previous minutes)", AskToOpenCorrectionAsync),
             .. AccountPages,
         ],
         Roles.Coordinator =>
@@ -126,6 +139,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invitations)"), new($"/series/{ids["series"]}"),
             new("/reports?from=2024-01-01&to=2026-12-31", "/reports (2567–2569)"), new($"/organizations/{ids["world-bank"]}"),
             new($"/meetings/{ids["workshop"]}", "/meetings/{workshop} (sending the minutes)", PreviewDistributionAsync),
+            new("/notifications"), new("/notifications/settings"),
         ],
         Roles.Partner =>
         [

@@ -64,4 +64,42 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         Assert.True(await server.QueryAsync(db => db.AgendaItems.AnyAsync(a => a.Id == raised.AgendaItemId && a.MattersArising)));
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task Staff_record_the_previous_minutes_confirmed_with_corrections_and_confirm_opening_their_next_version()
+    {
+        var page = await browser.SignInAsync(server, Roles.Staff, consoleErrors, 1280);
+        var id = await server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+        var workshop = await server.WorkshopIdAsync();
+        await Browser.GoToAsync(page, $"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{id}");
+
+        await page.ClickAsync("[data-testid=confirmation-edit]");
+        await page.ClickAsync("[data-testid=with-corrections]");
+        // Corrections named in neither language are refused next to the field, and nothing opens.
+        await page.ClickAsync("[data-testid=confirmation-save]");
+        await Expect(page.Locator("[data-testid=confirmation-form]")).ToContainTextAsync("Say what was corrected, in at least one language");
+        await Browser.Field(page, "corrections-th").FillAsync("แก้ไขตำแหน่งของผู้แทนธนาคารโลกในรายชื่อผู้เข้าร่วมประชุม");
+        await Browser.Field(page, "corrections-en").FillAsync("The World Bank representative's position corrected in the attendance list.");
+        await page.ClickAsync("[data-testid=confirmation-save]");
+
+        // Staff are asked before the previous minutes open for correction; cancelling leaves everything as it was.
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("version 2");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        Assert.Equal(1, await server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.MinutesVersion).SingleAsync()));
+
+        await page.ClickAsync("[data-testid=confirmation-save]");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save and open the correction" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=confirmation-outcome]")).ToHaveTextAsync("Confirmed with corrections");
+        await Expect(page.Locator("[data-testid=minutes-confirmation]")).ToContainTextAsync("The World Bank representative's position corrected");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("confirmation-with-corrections-en"), FullPage = true });
+
+        await page.ClickAsync("[data-testid=confirmation-opened] a");
+        await Expect(page).ToHaveURLAsync(new Regex($@"meetings/{workshop}$"));
+        await Expect(page.Locator("[data-testid=minutes-status]")).ToHaveTextAsync("Correction draft · Version 2");
+        var reason = await server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.CorrectionReason).SingleAsync());
+        Assert.Contains("แก้ไขตำแหน่งของผู้แทนธนาคารโลก", reason);
+        Assert.Empty(consoleErrors);
+    }
 }

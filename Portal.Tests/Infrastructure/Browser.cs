@@ -65,7 +65,7 @@ public sealed class Browser : IAsyncLifetime
 
     /// <summary>The input inside a MudBlazor field marked with <c>data-testid</c>.</summary>
     public static ILocator Field(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}']").First;
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input, textarea[data-testid='{testId}'], [data-testid='{testId}'] textarea").First;
 
     /// <summary>Types into an organization picker and takes the first organization it offers, which must be <paramref name="expected"/>.</summary>
     public static async Task PickOrganizationAsync(IPage page, string testId, string typed, string expected)

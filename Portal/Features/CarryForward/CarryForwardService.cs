@@ -177,7 +177,9 @@ public class CarryForwardService(IDbContextFactory<PortalDbContext> dbFactory, C
     private async Task<Meeting?> PreviousToCorrectAsync(PortalDbContext db, Meeting meeting, AgendaItem item, ConfirmationForm form,
         CancellationToken cancellationToken, bool tracked = false)
     {
+        // Corrections not yet named open nothing: the save reports them missing next to the field.
         if (form.Confirmation != MinutesConfirmation.WithCorrections || !item.ConfirmsPreviousMinutes || item.CorrectedVersion is not null
+            || (string.IsNullOrWhiteSpace(form.CorrectionsTh) && string.IsNullOrWhiteSpace(form.CorrectionsEn))
             || meeting.PreviousMeetingId is not { } previousId || !await access.CanSeeAsync(db, previousId, cancellationToken))
             return null;
         var previous = await (tracked ? db.Meetings : db.Meetings.AsNoTracking()).FirstOrDefaultAsync(m => m.Id == previousId, cancellationToken);

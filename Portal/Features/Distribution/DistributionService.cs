@@ -25,8 +25,7 @@ namespace Portal.Features.Distribution;
 public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access, MailSender mail,
     PublicAddress publicAddress, MinutesPdfService pdfs, DistributionNotifier notifier, ILogger<DistributionService> logger)
 {
-    /// <summary>Meetings being sent right now on this instance: a second click (or a second user) waits for the first send to finish.</summary>
-    private static readonly ConcurrentDictionary<int, byte> Sending = new();
+    private ConcurrentDictionary<int, byte> Sending => notifier.Sending;
 
     public enum RecipientState
     {
@@ -428,6 +427,12 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
 /// <summary>Tells open meeting pages that receipts were written, so every open page shows them without a reload.</summary>
 public sealed class DistributionNotifier
 {
+    /// <summary>
+    /// Meetings being sent right now by this instance: a second click (or a second user) waits for the first send to finish.
+    /// Held by the app's singleton, not a static, so two portals in one process (tests) never block each other's meetings.
+    /// </summary>
+    internal ConcurrentDictionary<int, byte> Sending { get; } = new();
+
     public event Action<int>? ReceiptsChanged;
 
     public void Changed(int meetingId) => ReceiptsChanged?.Invoke(meetingId);

@@ -64,7 +64,7 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
             // Every state is in the demo's history; a timeout reads as a failure with its reason, the unsent one as not tried.
             var thai = language == "th";
             var timedOut = page.Locator("[data-testid=receipt-attempt]", new PageLocatorOptions { HasText = "did not answer" });
-            await Expect(timedOut.Filter(new LocatorFilterOptions { HasText = thai ? "ส่งไม่สำเร็จ" : "Failed" })).ToHaveCountAsync(1);
+            await Expect(timedOut.Filter(new LocatorFilterOptions { HasText = thai ? "ส่งไม่สำเร็จ · หมดเวลารอ: เซิร์ฟเวอร์อีเมลไม่ตอบ" : "Failed · Timed out: the mail server did not answer" })).ToHaveCountAsync(1);
             await Expect(timedOut.Filter(new LocatorFilterOptions { HasText = thai ? "ยังไม่ได้ลองส่ง: เซิร์ฟเวอร์อีเมลไม่ตอบ" : "Not tried: mail server down" })).ToHaveCountAsync(1);
             // The World Bank's director was sent the English minutes.
             var melinda = page.Locator("[data-testid=receipt]", new PageLocatorOptions { HasText = "melinda.good@wb.demo" });

@@ -85,6 +85,12 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
         return recipients.Where(r => r.Version == version).GroupBy(r => r.Latest.Outcome).ToDictionary(g => g.Key, g => g.Count());
     }
 
+    /// <summary>
+    /// The mail server did not answer in time (MailSender's reason for a timeout, "host:port did not answer within 20 s"):
+    /// the page says so in the reader's language before the server's own words.
+    /// </summary>
+    public static bool TimedOut(string? reason) => reason?.Contains(" did not answer within ", StringComparison.Ordinal) == true;
+
     /// <summary>A stand-in named after the organization ("ผู้แทน หอการค้า…", "Representative of …"), or the organization itself.</summary>
     public static bool NamesOrganization(Bilingual name, Bilingual? organization) => organization is not null
         && (Contains(name.Th, organization.Th) || Contains(name.En, organization.En));

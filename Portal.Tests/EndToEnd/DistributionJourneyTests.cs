@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,52 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
     [Fact]
     public async Task A_coordinator_sends_the_approved_minutes_sees_the_receipts_and_the_partner_finds_them_on_its_dashboard()
     {
+        // First, before this test adds anyone: the workshop's receipts (demo data: every outcome) at both widths in both languages.
+        var workshop = await server.WorkshopIdAsync();
+        foreach (var (width, language) in new[] { (1280, "th"), (375, "th"), (1280, "en"), (375, "en") })
+        {
+            var page = await browser.SignInAsync(server, Roles.Staff, problems, width);
+            if (language == "en")
+                await page.GotoAsync($"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{workshop}");
+            await Browser.GoToAsync(page, $"/meetings/{workshop}");
+            await Expect(page.Locator("[data-testid=receipt]").First).ToBeVisibleAsync();
+            // Counted by where each recipient stands now: one per row, however many attempts.
+            await Expect(page.Locator("[data-testid=count-Accepted]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-testid=count-Refused]")).ToBeVisibleAsync();
+            var counted = 0;
+            foreach (var chip in await page.Locator("[data-testid=receipt-counts] .mud-chip").AllInnerTextsAsync())
+                counted += int.Parse(chip.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(await page.Locator("[data-testid=receipt]").CountAsync(), counted);
+            // Every state is in the demo's history; a timeout reads as a failure with its reason, the unsent one as not tried.
+            var thai = language == "th";
+            var timedOut = page.Locator("[data-testid=receipt-attempt]", new PageLocatorOptions { HasText = "did not answer" });
+            await Expect(timedOut.Filter(new LocatorFilterOptions { HasText = thai ? "ส่งไม่สำเร็จ · หมดเวลารอ: เซิร์ฟเวอร์อีเมลไม่ตอบ" : "Failed · Timed out: the mail server did not answer" })).ToHaveCountAsync(1);
+            await Expect(timedOut.Filter(new LocatorFilterOptions { HasText = thai ? "ยังไม่ได้ลองส่ง: เซิร์ฟเวอร์อีเมลไม่ตอบ" : "Not tried: mail server down" })).ToHaveCountAsync(1);
+            // The World Bank's director was sent the English minutes.
+            var melinda = page.Locator("[data-testid=receipt]", new PageLocatorOptions { HasText = "melinda.good@wb.demo" });
+            await Expect(melinda).ToContainTextAsync(thai ? "ฉบับที่ 1 ภาษาอังกฤษ" : "Version 1, English");
+            await Expect(melinda.Locator("[data-testid=receipt-outcome]")).ToContainTextAsync(thai ? "ส่งถึงเซิร์ฟเวอร์แล้ว" : "Accepted");
+            await Expect(melinda.Locator("[data-testid=resend]")).ToHaveAttributeAsync("aria-label", new Regex((thai ? "^ส่งอีกครั้งถึง " : "^Send again to ") + ".*Melinda Good$"));
+            if (width == 1280)
+            {
+                // Everyone has it: the preview says nobody is left, still lists who got it, and names each stand-in's organization once.
+                await page.ClickAsync("[data-testid=distribute-minutes]");
+                await Expect(page.Locator("[data-testid=distribution-summary]")).ToContainTextAsync(thai ? "ไม่มีผู้รับที่ต้องส่ง" : "There is nobody left to send version 1 to");
+                Assert.Equal(0, await page.Locator("[data-testid=distribution-confirm]").CountAsync());
+                var standIns = page.Locator("[data-testid=distribution-recipient]", new PageLocatorOptions { HasText = thai ? "ผู้แทน" : "Representative of" });
+                Assert.True(await standIns.CountAsync() > 0, "the workshop lists no stand-in");
+                foreach (var row in await standIns.AllInnerTextsAsync())
+                {
+                    var organization = row.Split('\n', '\t')[0].Replace(thai ? "ผู้แทน" : "Representative of", "").Trim();
+                    Assert.True(row.Split(organization).Length == 2, $"the organization is named more than once: {row}");
+                }
+                await page.Locator(".mud-dialog").ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath($"distribution-nobody-left-{language}") });
+                await page.ClickAsync("[data-testid=distribution-close]");
+            }
+            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the page scrolls sideways at {width} px");
+            await page.Locator("[data-testid=distribution]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath($"distribution-workshop-{width}-{language}") });
+            await page.Context.CloseAsync();
+        }
         var run = Guid.NewGuid().ToString("N")[..8];
         var address = $"anna-{run}@worldbank.example";
         var meetingId = await server.QueryAsync(async db =>
@@ -78,6 +125,8 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
         var skipped = coordinator.Locator("[data-testid=distribution-recipient]", new PageLocatorOptions { HasText = "ไม่มีอีเมล" + run });
         await Expect(skipped.Locator("[data-testid=recipient-state]")).ToHaveTextAsync("ไม่มีอีเมล: ข้าม");
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("distribution-preview-1280-th") });
+        // The button says what it sends, not just "ส่ง".
+        await Expect(coordinator.Locator("[data-testid=distribution-confirm]")).ToHaveTextAsync(new Regex(@"^ส่งรายงานการประชุมให้ \d+ ราย$"));
         await coordinator.ClickAsync("[data-testid=distribution-confirm]");
 
         var receipt = coordinator.Locator("[data-testid=receipt]", new PageLocatorOptions { HasText = address });
@@ -87,11 +136,39 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
         await coordinator.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("distribution-receipts-1280-th"), FullPage = true });
         Assert.True(await ArrivedAsync(address, $"Minutes: Project follow-up {run}"));
 
-        // Sending again sends nothing: the preview says the address was reached.
+        // Sending again sends nothing, and says so plainly: everyone is reached, use "send again" per recipient; no send button.
         await coordinator.ClickAsync("[data-testid=distribute-minutes]");
         await Expect(anna.Locator("[data-testid=recipient-state]")).ToHaveTextAsync("ส่งแล้ว: ข้าม");
-        await Expect(coordinator.Locator("[data-testid=distribution-confirm]")).ToBeDisabledAsync();
-        await coordinator.Locator(".mud-dialog button", new PageLocatorOptions { HasText = "ยกเลิก" }).ClickAsync();
+        await Expect(coordinator.Locator("[data-testid=distribution-summary]")).ToContainTextAsync("ไม่มีผู้รับที่ต้องส่งฉบับที่ 1 เพิ่มแล้ว");
+        await Expect(coordinator.Locator("[data-testid=distribution-summary]")).ToContainTextAsync("ส่งอีกครั้ง");
+        Assert.Equal(0, await coordinator.Locator("[data-testid=distribution-confirm]").CountAsync());
+        await coordinator.ClickAsync("[data-testid=distribution-close]");
+        await Expect(coordinator.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // Sending again to Anna: her button names her; while it sends, progress shows beside her and no resend can be clicked;
+        // then the outcome is said beside her, and she is still one row (two attempts), counted once.
+        var resend = receipt.Locator("[data-testid=resend]");
+        await Expect(resend).ToHaveAttributeAsync("aria-label", new Regex($"^ส่งอีกครั้งถึง .*Anna Test{run}$"));
+        await resend.ClickAsync();
+        await coordinator.EvaluateAsync(@"() => {
+            window.__resend = { progress: false, enabledWhileSending: false };
+            new MutationObserver(() => {
+                for (const cell of document.querySelectorAll('[data-testid=resend-cell]'))
+                    if (cell.textContent.includes('กำลังส่งอีกครั้ง')) {
+                        window.__resend.progress = true;
+                        if ([...document.querySelectorAll('[data-testid=resend]')].some(b => !b.disabled)) window.__resend.enabledWhileSending = true;
+                    }
+            }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        }");
+        await coordinator.Locator(".mud-dialog button", new PageLocatorOptions { HasTextRegex = new Regex($"ส่งอีกครั้งถึง .*Anna Test{run}") }).ClickAsync();
+        await Expect(receipt.Locator("[data-testid=resend-status]")).ToHaveTextAsync("ส่งอีกครั้งแล้ว: เซิร์ฟเวอร์อีเมลรับแล้ว", new LocatorAssertionsToHaveTextOptions { Timeout = 60000 });
+        Assert.True(await coordinator.EvaluateAsync<bool>("() => window.__resend.progress"), "no progress was shown while sending again");
+        Assert.False(await coordinator.EvaluateAsync<bool>("() => window.__resend.enabledWhileSending"), "send again could be clicked while sending");
+        await Expect(receipt).ToHaveCountAsync(1);
+        await Expect(receipt).ToHaveAttributeAsync("data-attempts", "2");
+        var rows = await coordinator.Locator("[data-testid=receipt]").CountAsync();
+        await Expect(coordinator.Locator("[data-testid=count-Accepted]")).ToHaveTextAsync($"ส่งถึงเซิร์ฟเวอร์แล้ว {rows}");
+        await Expect(resend).ToBeEnabledAsync();
 
         // The World Bank's partner: the new minutes first on the dashboard, linked to the meeting.
         var partner = await browser.SignInAsync(server, Roles.Partner, problems);
@@ -104,21 +181,6 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
         await Expect(partner.Locator("h1")).ToContainTextAsync("ประชุมติดตามโครงการ " + run);
         Assert.Equal(0, await partner.Locator("[data-testid=distribution]").CountAsync());
 
-        // The workshop's receipts (demo data: every outcome) at both widths in both languages.
-        var workshop = await server.WorkshopIdAsync();
-        foreach (var (width, language) in new[] { (1280, "th"), (375, "th"), (1280, "en"), (375, "en") })
-        {
-            var page = await browser.SignInAsync(server, Roles.Staff, problems, width);
-            if (language == "en")
-                await page.GotoAsync($"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{workshop}");
-            await Browser.GoToAsync(page, $"/meetings/{workshop}");
-            await Expect(page.Locator("[data-testid=receipt]").First).ToBeVisibleAsync();
-            foreach (var outcome in new[] { "Accepted", "Refused", "Failed", "NotSent" })
-                await Expect(page.Locator($"[data-testid=count-{outcome}]")).ToBeVisibleAsync();
-            Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), $"the page scrolls sideways at {width} px");
-            await page.Locator("[data-testid=distribution]").ScreenshotAsync(new LocatorScreenshotOptions { Path = Browser.ScreenshotPath($"distribution-workshop-{width}-{language}") });
-            await page.Context.CloseAsync();
-        }
         Assert.Empty(problems);
     }
 

@@ -25,8 +25,7 @@ namespace Portal.Features.Distribution;
 public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, MeetingAccess access, MailSender mail,
     PublicAddress publicAddress, MinutesPdfService pdfs, DistributionNotifier notifier, ILogger<DistributionService> logger)
 {
-    /// <summary>Meetings being sent right now on this instance: a second click (or a second user) waits for the first send to finish.</summary>
-    private static readonly ConcurrentDictionary<int, byte> Sending = new();
+    private ConcurrentDictionary<int, byte> Sending => notifier.Sending;
 
     public enum RecipientState
     {
@@ -39,18 +38,65 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
     }
 
     public sealed record Recipient(DeliveryRecipient Kind, int? PersonId, int? OrganizationId, Bilingual Name, Bilingual? Organization,
-        string? Address, PrintLanguage Language, RecipientState State);
+        string? Address, PrintLanguage Language, RecipientState State)
+    {
+        /// <summary>The organization to show beside the name; none when the name already says it ("ผู้แทน สำนักงาน…").</summary>
+        public Bilingual? OrganizationShown => NamesOrganization(Name, Organization) ? null : Organization;
+    }
 
     public sealed record Preview(int Version, string? CorrectionReason, IReadOnlyList<Recipient> Recipients)
     {
         public int ToSend => Recipients.Count(r => r.State == RecipientState.ToSend);
         public int WithoutEmail => Recipients.Count(r => r.State == RecipientState.NoEmail);
+        public int AlreadySent => Recipients.Count(r => r.State == RecipientState.AlreadySent);
     }
 
     public sealed record SendOutcome(int Accepted, int Refused, int Failed, int NotSent, FieldErrors Errors);
 
-    public sealed record Receipt(int Id, int Version, PrintLanguage Language, DeliveryRecipient Kind, string Name, string Address,
-        Bilingual? Organization, DeliveryOutcome Outcome, string? Reason, DateTime At, string ByName);
+    /// <param name="Organization">The organization's acronym (or name), shown beside the name; none when the name already says it.</param>
+    public sealed record Receipt(int Id, int Version, PrintLanguage Language, DeliveryRecipient Kind, int? PersonId, string Name, string Address,
+        Bilingual? Organization, DeliveryOutcome Outcome, string? Reason, DateTime At, string ByName)
+    {
+        /// <summary>Who it was sent to, the same for every attempt: the person, or else the address.</summary>
+        public string RecipientKey => PersonId is { } id ? $"person:{id}" : "address:" + Address.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>One recipient of one version: the receipt that says where things stand now, and every attempt, newest first.</summary>
+    public sealed record RecipientReceipts(int Version, string Key, Receipt Latest, IReadOnlyList<Receipt> Attempts)
+    {
+        public IEnumerable<Receipt> Earlier => Attempts.Skip(1);
+    }
+
+    /// <summary>
+    /// Receipts grouped by version and recipient, newest first: a resend is another attempt for the same recipient, not another
+    /// recipient, so counts go by the latest receipt of each.
+    /// </summary>
+    public static List<RecipientReceipts> ByRecipient(IEnumerable<Receipt> receipts) =>
+        receipts.GroupBy(r => (r.Version, r.RecipientKey))
+            .Select(g => g.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).ToList())
+            .Select(attempts => new RecipientReceipts(attempts[0].Version, attempts[0].RecipientKey, attempts[0], attempts))
+            .OrderByDescending(r => r.Version).ThenByDescending(r => r.Latest.At).ThenByDescending(r => r.Latest.Id)
+            .ToList();
+
+    /// <summary>How many recipients of the newest version sent stand at each outcome, each counted once by their latest receipt.</summary>
+    public static Dictionary<DeliveryOutcome, int> CountByOutcome(IReadOnlyList<RecipientReceipts> recipients)
+    {
+        var version = recipients.Count == 0 ? 0 : recipients.Max(r => r.Version);
+        return recipients.Where(r => r.Version == version).GroupBy(r => r.Latest.Outcome).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>
+    /// The mail server did not answer in time (MailSender's reason for a timeout, "host:port did not answer within 20 s"):
+    /// the page says so in the reader's language before the server's own words.
+    /// </summary>
+    public static bool TimedOut(string? reason) => reason?.Contains(" did not answer within ", StringComparison.Ordinal) == true;
+
+    /// <summary>A stand-in named after the organization ("ผู้แทน หอการค้า…", "Representative of …"), or the organization itself.</summary>
+    public static bool NamesOrganization(Bilingual name, Bilingual? organization) => organization is not null
+        && (Contains(name.Th, organization.Th) || Contains(name.En, organization.En));
+
+    private static bool Contains(string? text, string? part) =>
+        !string.IsNullOrWhiteSpace(text) && !string.IsNullOrWhiteSpace(part) && text.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Who would be sent the latest approved version now, in which language, and who is left out and why; null before approval.</summary>
     public async Task<Preview?> PreviewAsync(int meetingId, CancellationToken cancellationToken = default)
@@ -100,6 +146,25 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
         var errors = new FieldErrors();
+        // One send at a time per meeting: a double click, or a resend while the whole list is going out, waits its turn.
+        if (!Sending.TryAdd(meetingId, 0))
+        {
+            errors.Add("", "Distribution.AlreadySending");
+            return new SendOutcome(0, 0, 0, 0, errors);
+        }
+        try
+        {
+            return await ResendOneAsync(meetingId, receiptId, cancellationToken);
+        }
+        finally
+        {
+            Sending.TryRemove(meetingId, out _);
+        }
+    }
+
+    private async Task<SendOutcome> ResendOneAsync(int meetingId, int receiptId, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var receipt = await db.MinutesDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == receiptId && d.MeetingId == meetingId, cancellationToken);
         var approved = receipt is null ? null : await db.ApprovedMinutes.AsNoTracking()
@@ -125,13 +190,20 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
     {
         await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (
+        var rows = await (
             from d in db.MinutesDeliveries.AsNoTracking().Where(d => d.MeetingId == meetingId)
             from o in db.Organizations.IgnoreQueryFilters().Where(o => o.Id == d.OrganizationId).DefaultIfEmpty()
             orderby d.At descending, d.Id descending
-            select new Receipt(d.Id, d.Version, d.Language, d.RecipientKind, d.RecipientName, d.Address,
-                o == null ? null : new Bilingual(o.Acronym ?? o.NameTh, o.Acronym ?? o.NameEn), d.Outcome, d.Reason, d.At, d.ByName))
+            select new { Delivery = d, o.Acronym, o.NameTh, o.NameEn })
             .ToListAsync(cancellationToken);
+        return rows.Select(r =>
+        {
+            var d = r.Delivery;
+            var named = r.NameTh is null && r.NameEn is null ? null : new Bilingual(r.NameTh, r.NameEn);
+            var shown = named is null || NamesOrganization(new Bilingual(d.RecipientName, d.RecipientName), named) ? null
+                : new Bilingual(r.Acronym ?? r.NameTh, r.Acronym ?? r.NameEn);
+            return new Receipt(d.Id, d.Version, d.Language, d.RecipientKind, d.PersonId, d.RecipientName, d.Address, shown, d.Outcome, d.Reason, d.At, d.ByName);
+        }).ToList();
     }
 
     public sealed record NewMinutesRow(int MeetingId, int Version, DateOnly Date, Bilingual Title, DateTime ApprovedAt, bool Corrected);
@@ -203,8 +275,9 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
         {
             if (!organizations.TryGetValue(organizationId, out var organization)) continue;
             var withEmail = contacts.Where(c => c.OrganizationId == organizationId && EmailOf(c) is not null).ToList();
-            // An organization none of whose contacts has an address is named once, so the sender sees it was left out.
-            if (withEmail.Count == 0 && !recipients.Any(r => r.OrganizationId == organizationId && r.Address is not null))
+            // An organization none of whose contacts has an address is named once, so the sender sees it was left out; not
+            // when it is listed already (its stand-in "ผู้แทน …" without an address, say): each recipient once.
+            if (withEmail.Count == 0 && !recipients.Any(r => r.OrganizationId == organizationId))
                 Add(DeliveryRecipient.OrganizationContact, null, organization.Name, organization);
             foreach (var contact in withEmail)
                 Add(DeliveryRecipient.OrganizationContact, contact, PersonNames.Bilingual(contact), organization);
@@ -247,12 +320,16 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
             }
             catch (MailServerUnavailableException e)
             {
-                // The server is down or frozen: every other message would wait as long again. The rest are recorded as not sent, to send later.
-                foreach (var rest in toSend.Skip(i))
+                // This one was tried and failed (timed out, say). The server is down or frozen: every other message would wait
+                // as long again, so the rest are not tried and are recorded as such; a retry reaches all of them.
+                db.MinutesDeliveries.Add(NewReceipt(approved, recipient, DeliveryOutcome.Failed, e.Message, db.UtcNow, actor));
+                failed++;
+                foreach (var rest in toSend.Skip(i + 1))
                     db.MinutesDeliveries.Add(NewReceipt(approved, rest, DeliveryOutcome.NotSent, e.Message, db.UtcNow, actor));
                 await db.SaveChangesAsync(CancellationToken.None);
-                notSent = toSend.Count - i;
-                errors.Add("", "Distribution.MailServerDown", accepted, notSent);
+                notSent = toSend.Count - i - 1;
+                errors.Add("", "Distribution.MailServerDown", accepted, failed + notSent);
+                progress?.Report((toSend.Count, toSend.Count));
                 break;
             }
             catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
@@ -320,6 +397,8 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
                 ThaiDates.LongDate(approved.Date, culture), approved.Version)).AppendLine();
             if (approved.CorrectionReason is { } reason)
                 body.AppendLine(string.Format(culture, T("Distribution.Mail.Corrected"), approved.Version - 1)).AppendLine(reason).AppendLine();
+            // Outside recipients have no account: the attachment is the minutes; the link is only for those who do.
+            body.AppendLine(T("Distribution.Mail.Attached")).AppendLine();
             body.AppendLine(T("Distribution.Mail.Link")).AppendLine(link).AppendLine();
             body.AppendLine(T("App.Name"));
         }
@@ -354,6 +433,12 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
 /// <summary>Tells open meeting pages that receipts were written, so every open page shows them without a reload.</summary>
 public sealed class DistributionNotifier
 {
+    /// <summary>
+    /// Meetings being sent right now by this instance: a second click (or a second user) waits for the first send to finish.
+    /// Held by the app's singleton, not a static, so two portals in one process (tests) never block each other's meetings.
+    /// </summary>
+    internal ConcurrentDictionary<int, byte> Sending { get; } = new();
+
     public event Action<int>? ReceiptsChanged;
 
     public void Changed(int meetingId) => ReceiptsChanged?.Invoke(meetingId);

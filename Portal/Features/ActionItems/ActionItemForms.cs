@@ -61,8 +61,11 @@ public sealed record ActionUpdateForm
 public sealed record ActionItemRow(
     int Id, string TitleTh, string TitleEn, DateOnly? DueDate, ActionPriority Priority, ActionStatus Status,
     int? MeetingId, string? MeetingTitleTh, string? MeetingTitleEn, Localization.Bilingual? Assignee, IReadOnlyList<string> Owners,
-    string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted)
+    string? LatestUpdate, DateTime? LatestUpdateAt, bool IsDeleted, IReadOnlyList<Bilingual> OwnerNames)
 {
+    /// <summary>The owners' full names, as official minutes print them; lists on screen show <see cref="Owners"/>' acronyms.</summary>
+    public string OwnerFullNames(bool thai) => string.Join(", ", OwnerNames.Select(n => n.In(thai)));
+
     public string Title(bool thai) => new Bilingual(TitleTh, TitleEn).In(thai);
     public string? MeetingTitle(bool thai) => new Bilingual(MeetingTitleTh, MeetingTitleEn).In(thai);
 }

@@ -398,7 +398,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             return new ActionItemRow(i.Id, i.TitleTh, i.TitleEn, i.DueDate, i.Priority, i.Status, i.MeetingId, i.Meeting?.TitleTh, i.Meeting?.TitleEn,
                 i.Assignee is null ? null : PersonNames.Bilingual(i.Assignee),
                 i.Owners.Select(o => o.Organization?.Acronym ?? o.Organization?.NameTh ?? "").ToList(),
-                update?.Text is { Length: > 0 } text ? text : null, update?.At, i.DeletedAt != null);
+                update?.Text is { Length: > 0 } text ? text : null, update?.At, i.DeletedAt != null,
+                i.Owners.Where(o => o.Organization is not null).Select(o => o.Organization!.Name).ToList());
         }).ToList();
     }
 }

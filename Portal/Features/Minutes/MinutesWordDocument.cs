@@ -246,7 +246,7 @@ public sealed class MinutesWordDocument
             table.Append(Row(widths, header: false,
             [
                 Languages.Select(thai => Paragraph("Normal", [Text(item.Title(thai))])).ToList(),
-                [Paragraph("Normal", [Text(string.Join(", ", item.Owners))])],
+                Languages.Select(thai => Paragraph("Normal", [Text(item.OwnerFullNames(thai))])).ToList(),
                 Languages.Select(thai => Paragraph("Normal", [Text(item.DueDate is { } due ? ThaiDates.LongDate(due, PrintText.Culture(thai)) : "—")])).ToList(),
             ]));
         return table;

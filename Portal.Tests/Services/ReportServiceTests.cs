@@ -17,7 +17,7 @@ public class ReportServiceTests : IAsyncLifetime
 {
     private static readonly ReportQuery Year2021 = new(new DateOnly(2021, 1, 1), new DateOnly(2021, 12, 31));
     private PortalHost host = null!;
-    private int a, b, c;
+    private int a, b, c, d;
     private int m1, m3;
     private ReportService Reports => host.Get<ReportService>();
 
@@ -110,6 +110,49 @@ public class ReportServiceTests : IAsyncLifetime
         Assert.Equal(9, c.Made);
         Assert.Equal(5, c.Done);
         Assert.Equal(40, c.OnTimePercent);
+    }
+
+    [Fact]
+    public async Task The_latest_move_to_Done_decides_on_time_or_late_whatever_the_order_of_updates_and_reopenings()
+    {
+        await using (var db = await host.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var owner = db.Organizations.Add(new Organization { NameTh = "RPTD ไทย", NameEn = "RPTD", Acronym = "RPTD", Kind = OrganizationKind.Bank }).Entity;
+            await db.SaveChangesAsync();
+            static DateTime Utc(int month, int day, int hour = 3) => new(2021, month, day, hour, 0, 0, DateTimeKind.Utc);
+            static ActionItemUpdate Move(ActionStatus? to, DateTime at) =>
+                new() { Text = "", StatusFrom = to == ActionStatus.Done ? ActionStatus.InProgress : ActionStatus.Done, StatusTo = to, AuthorName = "test", At = at };
+            void Item(string title, ActionStatus status, DateOnly? due, params ActionItemUpdate[] updates) => db.ActionItems.Add(new ActionItem
+                { TitleTh = title, TitleEn = title, Status = status, DueDate = due, MeetingId = m1, Owners = [new ActionItemOwner { OrganizationId = owner.Id }], Updates = [.. updates] });
+            var dueFeb = new DateOnly(2021, 2, 1);
+            // The later completion stored first: the latest by date counts, not the last written.
+            Item("J1 late, updates out of order", ActionStatus.Done, dueFeb, Move(ActionStatus.Done, Utc(3, 1)), Move(ActionStatus.Done, Utc(1, 20)));
+            // Done, reopened, done again on the due date (23:00 in Bangkok); a later comment without a move does not count.
+            Item("J2 on time after a reopening", ActionStatus.Done, dueFeb, Move(ActionStatus.Done, Utc(1, 10)), Move(ActionStatus.InProgress, Utc(1, 15)),
+                Move(ActionStatus.Done, Utc(2, 1, 16)), Move(null, Utc(3, 5)));
+            // Reopened and still open: its old completion does not make it done.
+            Item("J3 reopened, overdue", ActionStatus.InProgress, dueFeb, Move(ActionStatus.Done, Utc(1, 10)), Move(ActionStatus.InProgress, Utc(1, 15)));
+            Item("J4 reopened, due later", ActionStatus.Open, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), Move(ActionStatus.Done, Utc(1, 10)), Move(ActionStatus.Open, Utc(1, 15)));
+            // Marked done with no update moving it to Done: undated, even though other updates have dates.
+            Item("J5 done without a dated move", ActionStatus.Done, dueFeb, Move(ActionStatus.InProgress, Utc(1, 5)));
+            Item("J6 done twice, no due date", ActionStatus.Done, null, Move(ActionStatus.Done, Utc(1, 10)), Move(ActionStatus.InProgress, Utc(1, 15)), Move(ActionStatus.Done, Utc(6, 1)));
+            // On time first, then reopened and done twice more, both late.
+            Item("J7 late twice after a reopening", ActionStatus.Done, dueFeb, Move(ActionStatus.Done, Utc(1, 10)), Move(ActionStatus.InProgress, Utc(1, 15)),
+                Move(ActionStatus.Done, Utc(2, 3)), Move(ActionStatus.Done, Utc(2, 10)));
+            await db.SaveChangesAsync();
+            d = owner.Id;
+        }
+
+        var c = (await Reports.EngagementAsync(Year2021 with { OrganizationId = d })).Commitments;
+
+        Assert.Equal((2, 2, 1, 1, 1, 0), (c.DoneOnTime, c.DoneLate, c.DoneUndated, c.Overdue, c.Open, c.Cancelled));
+        // The timeline reads the same latest completion.
+        var states = (await Reports.TimelineAsync(d)).Where(e => e.Kind == TimelineKind.Commitment).ToDictionary(e => e.Title.En![..2], e => e.State);
+        Assert.Equal(new Dictionary<string, TimelineState>
+        {
+            ["J1"] = TimelineState.DoneLate, ["J2"] = TimelineState.Done, ["J3"] = TimelineState.Overdue, ["J4"] = TimelineState.Open,
+            ["J5"] = TimelineState.Done, ["J6"] = TimelineState.Done, ["J7"] = TimelineState.DoneLate,
+        }, states);
     }
 
     [Fact]

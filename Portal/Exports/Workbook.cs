@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Portal.Localization;
 
 namespace Portal.Exports;
 
@@ -91,15 +92,7 @@ public sealed class Workbook
     private static string SheetName(string name)
     {
         var clean = new string([.. name.Select(ch => "[]:*?/\\".Contains(ch) ? ' ' : ch)]).Trim();
-        if (clean.Length <= 31) return clean;
-        // Cut between whole characters, so a Thai vowel or tone mark is not left off its letter ("ภาคี", not "ภาค"), at a
-        // space when one falls in the second half.
-        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(clean);
-        var cut = "";
-        while (elements.MoveNext() && cut.Length + elements.GetTextElement().Length <= 31)
-            cut += elements.GetTextElement();
-        var space = cut.LastIndexOf(' ');
-        return (space >= cut.Length / 2 ? cut[..space] : cut).TrimEnd();
+        return TextShortening.Shorten(clean, 31);
     }
 
     private static Stylesheet Stylesheet() => new(

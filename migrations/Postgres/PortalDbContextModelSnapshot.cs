@@ -424,14 +424,14 @@ namespace Portal.Migrations.Postgres
 
                     b.HasIndex("FollowsActionItemId");
 
-                    b.HasIndex("MeetingId");
-
                     b.HasIndex("SearchText");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("MeetingId", "DueDate", "Status", "DeletedAt");
 
                     b.ToTable("ActionItems");
                 });

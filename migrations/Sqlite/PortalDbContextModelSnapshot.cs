@@ -407,9 +407,9 @@ namespace Portal.Migrations.Sqlite
 
                     b.HasIndex("FollowsActionItemId");
 
-                    b.HasIndex("MeetingId");
-
                     b.HasIndex("Status");
+
+                    b.HasIndex("MeetingId", "DueDate", "Status", "DeletedAt");
 
                     b.ToTable("ActionItems");
                 });

@@ -22,6 +22,9 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         e.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.ActionItemId);
         e.HasIndex(i => i.DueDate);
         e.HasIndex(i => i.Status);
+        // Covers what the engagement report reads of every item (period, state, deletion), so its count scans this index
+        // and not the wide rows: 190 → 25 ms over 100,000 items on SQLite (README: Benchmark of the engagement report).
+        e.HasIndex(i => new { i.MeetingId, i.DueDate, i.Status, i.DeletedAt });
         e.HasQueryFilter(i => i.DeletedAt == null);
     }
 }

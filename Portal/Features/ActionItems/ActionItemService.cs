@@ -49,8 +49,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             form = form with
             {
                 FollowsActionItemId = original.Id,
-                TitleTh = Truncate(string.Format(PortalCultures.ThaiCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: true), original.TitleTh)),
-                TitleEn = Truncate(string.Format(PortalCultures.EnglishCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: false), original.TitleEn)),
+                TitleTh = TextShortening.Shorten(string.Format(PortalCultures.ThaiCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: true), original.TitleTh), FieldLengths.Title),
+                TitleEn = TextShortening.Shorten(string.Format(PortalCultures.EnglishCulture, BilingualText.Get("CarryForward.FollowUpTitle", thai: false), original.TitleEn), FieldLengths.Title),
                 OwnerOrganizationIds = original.Owners.Select(o => o.OrganizationId).ToList(),
                 AssigneeId = original.AssigneeId,
                 Priority = original.Priority,
@@ -65,7 +65,6 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             assignee);
     }
 
-    private static string Truncate(string title) => title.Length <= FieldLengths.Title ? title : title[..FieldLengths.Title];
 
     /// <summary>The agenda of the meeting chosen in the editor.</summary>
     public async Task<List<AgendaChoice>> AgendaChoicesAsync(int? meetingId, CancellationToken cancellationToken = default)

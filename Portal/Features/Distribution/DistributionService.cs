@@ -362,16 +362,15 @@ public class DistributionService(IDbContextFactory<PortalDbContext> dbFactory, C
         RecipientKind = recipient.Kind,
         PersonId = recipient.PersonId,
         OrganizationId = recipient.OrganizationId,
-        RecipientName = Truncate(recipient.Name.In(recipient.Language != PrintLanguage.English), FieldLengths.Name)!,
+        RecipientName = TextShortening.Shorten(recipient.Name.In(recipient.Language != PrintLanguage.English), FieldLengths.Name, "…"),
         Address = recipient.Address ?? "",
         Outcome = outcome,
-        Reason = Truncate(reason, FieldLengths.Reason),
+        Reason = TextShortening.Shorten(reason, FieldLengths.Reason, "…"),
         At = at,
         ById = actor.UserId,
-        ByName = Truncate(actor.Name, 256)!,
+        ByName = TextShortening.Shorten(actor.Name, 256, "…"),
     };
 
-    private static string? Truncate(string? text, int length) => text is null || text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>
     /// The e-mail: the subject and a short letter in the recipient's language (Thai first, then English, when bilingual),

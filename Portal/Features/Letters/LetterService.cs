@@ -111,8 +111,8 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
         var letterhead = await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
         var organizations = await InvitedOrganizations(db, meetingId).ToListAsync(cancellationToken);
         var issued = await db.IssuedLetters.AsNoTracking().Where(l => l.MeetingId == meetingId).ToListAsync(cancellationToken);
-        return [.. organizations.Select(o => new LetterAddressee(o.Id, o.Name, LetterLanguage.ThaiFor(o),
-            issued.FirstOrDefault(l => l.OrganizationId == o.Id) is { } letter ? LetterNumber.Of(letterhead, letter, LetterLanguage.ThaiFor(o)) : null))];
+        return [.. organizations.Select(o => new LetterAddressee(o.Id, o.Name, InvitationService.WritesInThai(o),
+            issued.FirstOrDefault(l => l.OrganizationId == o.Id) is { } letter ? LetterNumber.Of(letterhead, letter, InvitationService.WritesInThai(o)) : null))];
     }
 
     /// <summary>
@@ -135,8 +135,8 @@ public class LetterService(IDbContextFactory<PortalDbContext> dbFactory, Current
         var letterhead = await db.Letterheads.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new Letterhead();
         var text = await db.InvitationLetterTexts.AsNoTracking().FirstOrDefaultAsync(t => t.MeetingId == meetingId, cancellationToken)
             ?? new InvitationLetterText { MeetingId = meetingId };
-        return [.. organizations.Select(o => new InvitationLetter(letterhead, LetterNumber.Of(letterhead, issued[o.Id], LetterLanguage.ThaiFor(o)),
-            DateOnly.FromDateTime(ThaiDates.ToBangkok(issued[o.Id].IssuedAt)), o, meeting, text, LetterLanguage.ThaiFor(o)))];
+        return [.. organizations.Select(o => new InvitationLetter(letterhead, LetterNumber.Of(letterhead, issued[o.Id], InvitationService.WritesInThai(o)),
+            DateOnly.FromDateTime(ThaiDates.ToBangkok(issued[o.Id].IssuedAt)), o, meeting, text, InvitationService.WritesInThai(o)))];
     }
 
     /// <summary>The letters as one print document, Thai compounds kept whole at line ends.</summary>
@@ -181,12 +181,6 @@ public sealed record LetterAddressee(int OrganizationId, Bilingual Name, bool Th
 /// <summary>Everything one printed letter says.</summary>
 public sealed record InvitationLetter(Letterhead Letterhead, string Number, DateOnly Date, Organization Addressee, Meeting Meeting,
     InvitationLetterText Text, bool Thai);
-
-public static class LetterLanguage
-{
-    /// <summary>International organizations are written to in English; everyone else in Thai.</summary>
-    public static bool ThaiFor(Organization organization) => organization.Kind != OrganizationKind.InternationalOrganization;
-}
 
 public static class LetterNumber
 {

@@ -1,4 +1,5 @@
 using Portal.Features.Meetings;
+using Portal.Localization;
 using Portal.Printing;
 
 namespace Portal.Features.Minutes;
@@ -55,27 +56,9 @@ public static class PrintLanguages
     {
         var ascii = new string((title ?? "").Select(c => char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '_' or '.' or ',' or '(' or ')' ? c : ' ').ToArray());
         ascii = string.Join(' ', ascii.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        ascii = Shorten(ascii, 150, text => text.Length, "...");
+        ascii = TextShortening.Shorten(ascii, 150, "...");
         if (!ascii.Any(char.IsAsciiLetter)) ascii = fallback;
         return FileName(date, ascii, suffix, extension);
-    }
-
-    /// <summary>
-    /// The text within <paramref name="limit"/> (as <paramref name="size"/> measures it), with an ellipsis when shortened: cut at
-    /// the last space when one falls in the second half, else between whole characters, never splitting a letter from its
-    /// vowel or tone mark.
-    /// </summary>
-    private static string Shorten(string text, int limit, Func<string, int> size, string ellipsis)
-    {
-        if (size(text) <= limit) return text;
-        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
-        var kept = new System.Text.StringBuilder();
-        while (elements.MoveNext() && size(kept + elements.GetTextElement()) <= limit - size(ellipsis))
-            kept.Append(elements.GetTextElement());
-        var cut = kept.ToString();
-        var space = cut.LastIndexOf(' ');
-        if (space >= cut.Length / 2) cut = cut[..space];
-        return cut.TrimEnd(' ', '-', ',', '(') + ellipsis;
     }
 
     /// <summary>"2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน….pdf": sortable, and safe on every file system.</summary>
@@ -83,7 +66,7 @@ public static class PrintLanguages
     {
         var clean = new string(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\\' ? ' ' : c).ToArray()).Trim();
         // File systems count bytes (255 on Linux) and a Thai letter is three in UTF-8.
-        clean = Shorten(clean, 180, System.Text.Encoding.UTF8.GetByteCount, "…");
+        clean = TextShortening.Shorten(clean, 180, "…", System.Text.Encoding.UTF8.GetByteCount);
         return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}{extension}";
     }
 }

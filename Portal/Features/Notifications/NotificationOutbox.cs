@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Portal.Data;
+using Portal.Localization;
 using Portal.Mail;
 
 namespace Portal.Features.Notifications;
@@ -63,7 +64,7 @@ public class NotificationOutbox(IDbContextFactory<PortalDbContext> dbFactory, Ma
                 {
                     // Nothing reached the server: give the claim back so the next run sends it, and stop until then.
                     await Mine(db, id, token).ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedAt, (DateTime?)null)
-                        .SetProperty(m => m.ClaimToken, (string?)null).SetProperty(m => m.LastError, Shorten(e.Message)), CancellationToken.None);
+                        .SetProperty(m => m.ClaimToken, (string?)null).SetProperty(m => m.LastError, TextShortening.Shorten(e.Message, 1000)), CancellationToken.None);
                     logger.LogWarning("The mail server is down; {Count} queued messages wait for the next run", await Claimable(db.OutgoingMails, stale).CountAsync(CancellationToken.None));
                     return sent;
                 }
@@ -71,7 +72,7 @@ public class NotificationOutbox(IDbContextFactory<PortalDbContext> dbFactory, Ma
                 {
                     // The server refused this message (an address it will not take): trying again would not change its mind.
                     await Mine(db, id, token).ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, clock.GetUtcNow().UtcDateTime)
-                        .SetProperty(m => m.LastError, Shorten(e.Message)), CancellationToken.None);
+                        .SetProperty(m => m.LastError, TextShortening.Shorten(e.Message, 1000)), CancellationToken.None);
                     logger.LogWarning(e, "The mail server refused queued message {Id}", id);
                     continue;
                 }
@@ -86,7 +87,6 @@ public class NotificationOutbox(IDbContextFactory<PortalDbContext> dbFactory, Ma
 
     private static IQueryable<OutgoingMail> Mine(PortalDbContext db, int id, string token) => db.OutgoingMails.Where(m => m.Id == id && m.ClaimToken == token);
 
-    private static string Shorten(string text) => text.Length <= 1000 ? text : text[..1000];
 }
 
 /// <summary>Sends the queue every <c>Portal:Notifications:OutboxSeconds</c> (default 30), and at once when something is queued here.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Portal.Localization;
 
 namespace Portal.Features.Reports;
 
@@ -10,5 +11,5 @@ public partial class BarChart
         $"<text x=\"{x.ToString("0.#", CultureInfo.InvariantCulture)}\" y=\"{y.ToString("0.#", CultureInfo.InvariantCulture)}\" font-size=\"12\"{(bold ? " font-weight=\"600\"" : "")} fill=\"#212121\">{System.Net.WebUtility.HtmlEncode(content)}</text>");
 
     /// <summary>SVG text does not wrap: a long name is cut with an ellipsis here and given whole in the table.</summary>
-    private static string Shorten(string label) => label.Length <= LabelCharacters ? label : label[..(LabelCharacters - 1)].TrimEnd() + "…";
+    private static string Shorten(string label) => TextShortening.Shorten(label, LabelCharacters, "…");
 }

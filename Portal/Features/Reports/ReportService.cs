@@ -84,14 +84,22 @@ public class ReportService(IDbContextFactory<PortalDbContext> dbFactory, Current
         if (query.OrganizationId is { } only)
             items = items.Where(i => i.Owners.Any(o => o.OrganizationId == only));
         // An item is done when its latest move to Done happened. Bangkok keeps UTC+7 all year (no daylight saving), so
-        // the day it was done is the UTC time plus seven hours; done on its due date is on time.
-        var classes = await items.Select(i => new
+        // the day it was done is the UTC time plus seven hours; done on its due date is on time. The latest move comes
+        // from one grouped pass over the updates joined in, not a lookup per item (measured in README: Benchmark of the
+        // engagement report).
+        var lastDone = db.ActionItemUpdates.Where(u => u.StatusTo == ActionStatus.Done)
+            .GroupBy(u => u.ActionItemId).Select(g => new { ItemId = g.Key, At = g.Max(u => (DateTime?)u.At) });
+        var classes = await (from i in items
+                             join d in lastDone on i.Id equals d.ItemId into found
+                             from d in found.DefaultIfEmpty()
+                             select new { i.Status, i.DueDate, DoneAt = d.At })
+            .Select(i => new
             {
                 Class = i.Status == ActionStatus.Cancelled ? CommitmentClass.Cancelled
                     : i.Status == ActionStatus.Done
                         ? i.DueDate == null ? CommitmentClass.DoneOnTime
-                        : i.Updates.Where(u => u.StatusTo == ActionStatus.Done).Max(u => (DateTime?)u.At) == null ? CommitmentClass.DoneUndated
-                        : DateOnly.FromDateTime(i.Updates.Where(u => u.StatusTo == ActionStatus.Done).Max(u => u.At).AddHours(7)) <= i.DueDate ? CommitmentClass.DoneOnTime
+                        : i.DoneAt == null ? CommitmentClass.DoneUndated
+                        : DateOnly.FromDateTime(i.DoneAt.Value.AddHours(7)) <= i.DueDate ? CommitmentClass.DoneOnTime
                         : CommitmentClass.DoneLate
                     : i.DueDate < today ? CommitmentClass.Overdue
                     : CommitmentClass.Open,

@@ -8,23 +8,14 @@ namespace Portal.Tests.EndToEnd;
 /// Staff import the workshop's signed attendance sheet: upload, correct a match in the preview, confirm, and the attendees
 /// are on the meeting page. A server of its own: the import changes the workshop that other browser tests read as approved.
 /// </summary>
-public class ImportJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public class ImportJourneyTests(Browser browser) : OwnServerTests, IClassFixture<Browser>
 {
-    private PortalServer server = null!;
     private readonly List<string> consoleErrors = [];
-
-    public Task InitializeAsync()
-    {
-        server = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task Staff_import_an_attendee_workbook_on_the_workshop_correct_one_match_and_see_the_attendees()
     {
-        var workshop = await server.WorkshopIdAsync();
+        var workshop = await Server.WorkshopIdAsync();
         var file = Path.Combine(Path.GetTempPath(), $"ใบลงชื่อ-{Guid.NewGuid():N}.xlsx");
         await File.WriteAllBytesAsync(file, Workbooks.Xlsx(
         [
@@ -35,7 +26,7 @@ public class ImportJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyn
         ]));
         try
         {
-            var page = await browser.SignInAsync(server, Roles.Staff, consoleErrors);
+            var page = await browser.SignInAsync(Server, Roles.Staff, consoleErrors);
             await Browser.GoToAsync(page, $"/meetings/{workshop}");
             // The workshop's minutes are approved: attendees change in a correction.
             await page.ClickAsync("[data-testid=minutes-StartCorrection]");
@@ -76,7 +67,7 @@ public class ImportJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyn
             await Expect(attendees).ToHaveCountAsync(21);
             await Expect(attendees.Filter(new LocatorFilterOptions { HasText = "นางสาวนำเข้า ทดสอบสกุล" })).ToContainTextAsync("ผู้นำเสนอ");
             await Expect(attendees.Filter(new LocatorFilterOptions { HasText = "วนิดา แก่นอากาศ" })).ToHaveCountAsync(1);
-            Assert.Equal(2, await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            Assert.Equal(2, await Server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
                 db.People, p => p.GivenNameTh == "วนิดา")));
             Assert.Empty(consoleErrors);
         }

@@ -11,24 +11,15 @@ namespace Portal.Tests.EndToEnd;
 /// Staff, at the follow-up meeting, record what the meeting said about a carried item and raise a follow-up from it.
 /// A server of its own: the World Bank's item must still be open, and the partner's journey on the shared server closes it.
 /// </summary>
-public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class MattersArisingJourneyTests(Browser browser) : OwnServerTests, IClassFixture<Browser>
 {
     private readonly List<string> consoleErrors = [];
-    private PortalServer server = null!;
-
-    public Task InitializeAsync()
-    {
-        server = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task Staff_record_a_note_on_a_carried_item_and_raise_a_follow_up_from_it()
     {
-        var page = await browser.SignInAsync(server, Roles.Staff, consoleErrors, 1280);
-        var id = await server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+        var page = await browser.SignInAsync(Server, Roles.Staff, consoleErrors, 1280);
+        var id = await Server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
         await Browser.GoToAsync(page, $"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{id}");
 
         var carried = page.Locator("[data-testid=carried-item]").Filter(new() { HasText = DemoActionItems.WorldBankReportTitleEn });
@@ -42,7 +33,7 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("matters-arising-note"), FullPage = true });
 
         // The note is in the draft minutes the page previews.
-        var minutes = await (await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff))).GetStringAsync($"/meetings/{id}/minutes?lang=en");
+        var minutes = await (await Server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff))).GetStringAsync($"/meetings/{id}/minutes?lang=en");
         Assert.Contains("The World Bank will send the secondary-city data by the end of the month.", minutes);
 
         await carried.Locator("[data-testid=raise-follow-up]").ClickAsync();
@@ -58,19 +49,19 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         await Expect(page.Locator("[data-testid=action-item-title]")).ToHaveTextAsync(DemoActionItems.WorldBankReportTitleEn);
         await Expect(page.Locator("[data-testid=followed-by]")).ToHaveTextAsync("World Bank sends the secondary-city data set");
 
-        var raised = await server.QueryAsync(db => db.ActionItems.SingleAsync(i => i.TitleEn == "World Bank sends the secondary-city data set"));
-        var followed = await server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
+        var raised = await Server.QueryAsync(db => db.ActionItems.SingleAsync(i => i.TitleEn == "World Bank sends the secondary-city data set"));
+        var followed = await Server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
         Assert.Equal((id, followed), (raised.MeetingId, raised.FollowsActionItemId));
-        Assert.True(await server.QueryAsync(db => db.AgendaItems.AnyAsync(a => a.Id == raised.AgendaItemId && a.MattersArising)));
+        Assert.True(await Server.QueryAsync(db => db.AgendaItems.AnyAsync(a => a.Id == raised.AgendaItemId && a.MattersArising)));
         Assert.Empty(consoleErrors);
     }
 
     [Fact]
     public async Task Staff_record_the_previous_minutes_confirmed_with_corrections_and_confirm_opening_their_next_version()
     {
-        var page = await browser.SignInAsync(server, Roles.Staff, consoleErrors, 1280);
-        var id = await server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
-        var workshop = await server.WorkshopIdAsync();
+        var page = await browser.SignInAsync(Server, Roles.Staff, consoleErrors, 1280);
+        var id = await Server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+        var workshop = await Server.WorkshopIdAsync();
         await Browser.GoToAsync(page, $"/culture/set?culture=en-US&redirectUri=%2Fmeetings%2F{id}");
 
         await page.ClickAsync("[data-testid=confirmation-edit]");
@@ -87,7 +78,7 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         await Expect(dialog).ToContainTextAsync("version 2");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
-        Assert.Equal(1, await server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.MinutesVersion).SingleAsync()));
+        Assert.Equal(1, await Server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.MinutesVersion).SingleAsync()));
 
         await page.ClickAsync("[data-testid=confirmation-save]");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save and open the correction" }).ClickAsync();
@@ -98,7 +89,7 @@ public sealed class MattersArisingJourneyTests(Browser browser) : IClassFixture<
         await page.ClickAsync("[data-testid=confirmation-opened] a");
         await Expect(page).ToHaveURLAsync(new Regex($@"meetings/{workshop}$"));
         await Expect(page.Locator("[data-testid=minutes-status]")).ToHaveTextAsync("Correction draft · Version 2");
-        var reason = await server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.CorrectionReason).SingleAsync());
+        var reason = await Server.QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.CorrectionReason).SingleAsync());
         Assert.Contains("แก้ไขตำแหน่งของผู้แทนธนาคารโลก", reason);
         Assert.Empty(consoleErrors);
     }

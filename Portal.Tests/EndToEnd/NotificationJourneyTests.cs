@@ -13,37 +13,28 @@ namespace Portal.Tests.EndToEnd;
 /// Then it chooses a daily digest for status changes, saves, and finds the choice kept on coming back.
 /// A server of its own: the item's status changes, which other journeys on the shared server rely on.
 /// </summary>
-public sealed class NotificationJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class NotificationJourneyTests(Browser browser) : OwnServerTests, IClassFixture<Browser>
 {
-    private PortalServer server = null!;
     private readonly List<string> problems = [];
-
-    public Task InitializeAsync()
-    {
-        server = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task The_World_Banks_partner_sees_the_status_change_counted_opens_it_and_keeps_its_settings()
     {
-        var itemId = await server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
-        var partner = await browser.SignInAsync(server, Roles.Partner, problems);
+        var itemId = await Server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
+        var partner = await browser.SignInAsync(Server, Roles.Partner, problems);
         await Browser.WaitForInteractiveAsync(partner);
         var count = partner.Locator("[data-testid=notification-count]");
         await Expect(partner.Locator("[data-testid=notification-bell]")).ToBeVisibleAsync();
         await Expect(count).ToHaveCountAsync(0);
 
-        var staff = await browser.SignInAsync(server, Roles.Staff, problems);
+        var staff = await browser.SignInAsync(Server, Roles.Staff, problems);
         await Browser.GoToAsync(staff, $"/action-items/{itemId}");
         await Browser.ChooseAsync(staff, "update-status", "เสร็จแล้ว");
         await staff.ClickAsync("[data-testid=update-post]");
         await Expect(staff.Locator("[data-testid=action-status]").First).ToHaveTextAsync("เสร็จแล้ว");
 
-        var partnerId = await server.UserIdAsync("partner.worldbank@kktt.demo");
-        Assert.Equal(1, await server.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == partnerId && n.ActionItemId == itemId)));
+        var partnerId = await Server.UserIdAsync("partner.worldbank@kktt.demo");
+        Assert.Equal(1, await Server.QueryAsync(db => db.Notifications.CountAsync(n => n.UserId == partnerId && n.ActionItemId == itemId)));
         // Live: the partner's page did not reload.
         await Expect(count).ToHaveTextAsync("1", new LocatorAssertionsToHaveTextOptions { Timeout = 15000 });
         await Expect(partner.Locator("[data-testid=notification-bell]")).ToHaveAttributeAsync("aria-label", "การแจ้งเตือน ยังไม่อ่าน 1 รายการ");
@@ -82,7 +73,7 @@ public sealed class NotificationJourneyTests(Browser browser) : IClassFixture<Br
         await Expect(partner.Locator("input[data-testid=pref-ActionStatusChanged-Digest], [data-testid=pref-ActionStatusChanged-Digest] input")).ToBeCheckedAsync();
         await Expect(partner.Locator("input[data-testid=pref-MinutesApproved-Off], [data-testid=pref-MinutesApproved-Off] input")).ToBeCheckedAsync();
         await Expect(partner.Locator("input[data-testid=pref-ActionAssigned-Immediate], [data-testid=pref-ActionAssigned-Immediate] input")).ToBeCheckedAsync();
-        var saved = await server.QueryAsync(db => db.NotificationPreferences
+        var saved = await Server.QueryAsync(db => db.NotificationPreferences
             .Join(db.Users.Where(u => u.Email == "partner.worldbank@kktt.demo"), p => p.UserId, u => u.Id, (p, _) => new { p.Kind, p.Delivery }).ToListAsync());
         Assert.Contains(saved, p => p.Kind == NotificationKind.ActionStatusChanged && p.Delivery == NotificationDelivery.Digest);
         Assert.Empty(problems);

@@ -12,29 +12,20 @@ namespace Portal.Tests.EndToEnd;
 /// may not read yet), changes its contact's answer through the same answer page the e-mail links to, and sees the answer.
 /// A server of its own: the answer changes the demo's invitations.
 /// </summary>
-public sealed class PartnerInvitationJourneyTests(Browser browser) : IClassFixture<Browser>, IAsyncLifetime
+public sealed class PartnerInvitationJourneyTests(Browser browser) : OwnServerTests, IClassFixture<Browser>
 {
     private readonly List<string> problems = [];
-    private PortalServer server = null!;
-
-    public Task InitializeAsync()
-    {
-        server = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task A_partner_sees_the_meeting_it_is_invited_to_and_changes_its_answer_on_a_phone()
     {
-        var worldBankInvitations = await server.QueryAsync(db => db.Invitations
+        var worldBankInvitations = await Server.QueryAsync(db => db.Invitations
             .Where(i => i.Meeting!.TitleEn == DemoMeetings.FollowUpTitleEn && i.Organization!.Acronym == DemoOrganizations.WorldBank)
             .OrderBy(i => i.Id).Select(i => new { i.Id, i.Status }).ToListAsync());
         var answered = Assert.Single(worldBankInvitations);   // Melinda Good, the World Bank's one contact, said she will attend
         Assert.Equal(InvitationStatus.Attending, answered.Status);
 
-        var page = await browser.SignInAsync(server, Roles.Partner, problems, 375);
+        var page = await browser.SignInAsync(Server, Roles.Partner, problems, 375);
         var list = page.Locator("[data-testid=partner-invitations]");
         await Expect(list).ToContainTextAsync(DemoMeetings.FollowUpTitleTh);
         // Its own organization's invitees only, each with its answer.
@@ -51,13 +42,13 @@ public sealed class PartnerInvitationJourneyTests(Browser browser) : IClassFixtu
         await page.FillAsync("[data-testid=rsvp-reason]", "ติดประชุมคณะกรรมการที่กรุงเทพฯ");
         await page.ClickAsync("[data-testid=rsvp-submit]");
         await Expect(page.Locator("[data-testid=rsvp-saved]")).ToBeVisibleAsync();
-        Assert.Equal(InvitationStatus.Declined, await server.QueryAsync(db => db.Invitations.Where(i => i.Id == answered.Id).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(InvitationStatus.Declined, await Server.QueryAsync(db => db.Invitations.Where(i => i.Id == answered.Id).Select(i => i.Status).SingleAsync()));
 
         await Browser.GoToAsync(page, "/");
         await Expect(page.Locator("[data-testid=partner-invitee]")).ToContainTextAsync("ไม่เข้าร่วม");
         // Its minutes, not approved, stay closed to the partner.
-        var followUp = await server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
-        var minutes = await (await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner))).GetAsync($"/meetings/{followUp}/minutes");
+        var followUp = await Server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+        var minutes = await (await Server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner))).GetAsync($"/meetings/{followUp}/minutes");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, minutes.StatusCode);
         Assert.Empty(problems);
     }

@@ -10,24 +10,14 @@ namespace Portal.Tests.Integration;
 
 /// <summary>The demo follow-up's เรื่องสืบเนื่อง in the PDF's text and the Word document's: the workshop's TEM report commitment, carried.</summary>
 /// A server of its own: the item must still be open, and the partner's journey on the shared server closes it.
-public sealed partial class MattersArisingPrintTests : IAsyncLifetime
+public sealed partial class MattersArisingPrintTests : OwnServerTests
 {
-    private PortalServer server = null!;
-
-    public Task InitializeAsync()
-    {
-        server = new PortalServer();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await server.DisposeAsync();
-
     [GeneratedRegex(@"[\s\u00AD\u200B-\u200D\u2060\uFEFF]+")]
     private static partial Regex Invisible();
 
     private static string Words(string text) => Invisible().Replace(text, "");
 
-    private Task<int> FollowUpAsync() => server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
+    private Task<int> FollowUpAsync() => Server.QueryAsync(db => db.Meetings.Where(m => m.TitleEn == DemoMeetings.FollowUpTitleEn).Select(m => m.Id).SingleAsync());
 
     private static async Task<byte[]> GetAsync(HttpClient client, string path)
     {
@@ -39,7 +29,7 @@ public sealed partial class MattersArisingPrintTests : IAsyncLifetime
     [Fact]
     public async Task The_follow_up_minutes_pdf_and_docx_carry_the_TEM_report_commitment_under_matters_arising()
     {
-        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var client = await Server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
         var id = await FollowUpAsync();
         var item = DemoActionItems.All().Single(e => e.Item.TitleEn == DemoActionItems.WorldBankReportTitleEn).Item;
 

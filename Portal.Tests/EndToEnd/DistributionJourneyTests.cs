@@ -76,6 +76,7 @@ public sealed class DistributionJourneyTests(Browser browser) : IClassFixture<Br
                 // Everyone has it: the preview says nobody is left, still lists who got it, and names each stand-in's organization once.
                 await page.ClickAsync("[data-testid=distribute-minutes]");
                 await Expect(page.Locator("[data-testid=distribution-summary]")).ToContainTextAsync(thai ? "ไม่มีผู้รับที่ต้องส่ง" : "There is nobody left to send version 1 to");
+                await Expect(page.Locator(".mud-dialog-title")).ToHaveTextAsync(thai ? "ผู้ที่ได้รับรายงานการประชุมแล้ว" : "Who has received the minutes");
                 Assert.Equal(0, await page.Locator("[data-testid=distribution-confirm]").CountAsync());
                 var standIns = page.Locator("[data-testid=distribution-recipient]", new PageLocatorOptions { HasText = thai ? "ผู้แทน" : "Representative of" });
                 Assert.True(await standIns.CountAsync() > 0, "the workshop lists no stand-in");

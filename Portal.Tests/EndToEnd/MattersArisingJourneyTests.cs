@@ -48,6 +48,9 @@ public sealed class MattersArisingJourneyTests(Browser browser) : OwnServerTests
         await page.ClickAsync("[data-testid=follows-link]");
         await Expect(page.Locator("[data-testid=action-item-title]")).ToHaveTextAsync(DemoActionItems.WorldBankReportTitleEn);
         await Expect(page.Locator("[data-testid=followed-by]")).ToHaveTextAsync("World Bank sends the secondary-city data set");
+        // Back at the meeting, the carried item shows the follow-up raised from it, so that nobody raises it twice.
+        await Browser.GoToAsync(page, $"/meetings/{id}");
+        await Expect(carried.Locator("[data-testid=carried-follow-ups]")).ToContainTextAsync("World Bank sends the secondary-city data set");
 
         var raised = await Server.QueryAsync(db => db.ActionItems.SingleAsync(i => i.TitleEn == "World Bank sends the secondary-city data set"));
         var followed = await Server.QueryAsync(db => db.ActionItems.Where(i => i.TitleEn == DemoActionItems.WorldBankReportTitleEn).Select(i => i.Id).SingleAsync());
@@ -85,6 +88,14 @@ public sealed class MattersArisingJourneyTests(Browser browser) : OwnServerTests
         await Expect(page.Locator("[data-testid=confirmation-outcome]")).ToHaveTextAsync("Confirmed with corrections");
         await Expect(page.Locator("[data-testid=minutes-confirmation]")).ToContainTextAsync("The World Bank representative's position corrected");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("confirmation-with-corrections-en"), FullPage = true });
+
+        // The corrections opened version 2: the item cannot turn to "without correction" and contradict it.
+        await page.ClickAsync("[data-testid=confirmation-edit]");
+        await page.ClickAsync("[data-testid=without-correction]");
+        await page.ClickAsync("[data-testid=confirmation-save]");
+        await Expect(page.Locator("[data-testid=confirmation-form]")).ToContainTextAsync("already opened version 2 of the previous minutes");
+        await page.ClickAsync("[data-testid=confirmation-form] >> text=Cancel");
+        await Expect(page.Locator("[data-testid=confirmation-outcome]")).ToHaveTextAsync("Confirmed with corrections");
 
         await page.ClickAsync("[data-testid=confirmation-opened] a");
         await Expect(page).ToHaveURLAsync(new Regex($@"meetings/{workshop}$"));

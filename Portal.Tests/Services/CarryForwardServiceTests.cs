@@ -188,11 +188,14 @@ public class CarryForwardServiceTests : IAsyncLifetime
         Assert.True((await CarryForward.RecordConfirmationAsync(followUp, confirming.Id, form with { Version = recorded.Version, CorrectionsEn = "Edited." })).Succeeded);
         Assert.Equal(2, await QueryAsync(db => db.Meetings.Where(m => m.Id == workshop).Select(m => m.MinutesVersion).SingleAsync()));
 
-        // Without correction: the corrections are cleared; an out-of-date form is refused.
+        // Having opened version 2, the item stays "with corrections" (the version's reason quotes them): turning it to
+        // "without correction" is refused next to the choice; an out-of-date form is refused as a conflict.
         var current = await QueryAsync(db => db.AgendaItems.SingleAsync(i => i.Id == confirming.Id));
-        Assert.NotNull((await CarryForward.RecordConfirmationAsync(followUp, confirming.Id, new ConfirmationForm { Version = recorded.Version, Confirmation = MinutesConfirmation.WithoutCorrection })).Conflict);
-        Assert.True((await CarryForward.RecordConfirmationAsync(followUp, confirming.Id, new ConfirmationForm { Version = current.Version, Confirmation = MinutesConfirmation.WithoutCorrection, CorrectionsTh = "ignored" })).Succeeded);
-        Assert.Null(await QueryAsync(db => db.AgendaItems.Where(i => i.Id == confirming.Id).Select(i => i.CorrectionsTh).SingleAsync()));
+        var refused = await CarryForward.RecordConfirmationAsync(followUp, confirming.Id, new ConfirmationForm { Version = current.Version, Confirmation = MinutesConfirmation.WithoutCorrection });
+        Assert.Equal("CarryForward.CorrectionAlreadyOpened", refused.Errors[nameof(ConfirmationForm.Confirmation)]?.Key);
+        Assert.NotNull((await CarryForward.RecordConfirmationAsync(followUp, confirming.Id, form with { Version = recorded.Version, CorrectionsEn = "Stale." })).Conflict);
+        var kept = await QueryAsync(db => db.AgendaItems.SingleAsync(i => i.Id == confirming.Id));
+        Assert.Equal((MinutesConfirmation.WithCorrections, "Edited."), (kept.Confirmation, kept.CorrectionsEn));
     }
 
     [Fact]

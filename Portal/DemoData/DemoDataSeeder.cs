@@ -176,7 +176,10 @@ public static class DemoDataSeeder
         // Both meetings took place and their minutes were approved; a correction would open version 2.
         foreach (var meeting in new[] { visit, workshop })
         {
-            db.ApprovedMinutes.Add(await MinutesService.FreezeAsync(db, meeting, approver, cancellationToken));
+            var approved = await MinutesService.FreezeAsync(db, meeting, approver, cancellationToken);
+            // Approved the day before the workshop's minutes were sent (DemoDistribution: this morning), not as the demo loads.
+            approved.ApprovedAt = db.UtcNow.AddDays(-1).AddHours(-6);
+            db.ApprovedMinutes.Add(approved);
             meeting.MinutesStatus = MinutesStatus.Approved;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,17 @@ public class CarryForwardService(IDbContextFactory<PortalDbContext> dbFactory, C
         return await ForMinutesAsync(db, meeting, cancellationToken);
     }
 
+    /// <summary>The follow-up items this meeting raised, by the carried item each follows, so that the page shows what was raised already.</summary>
+    public async Task<Dictionary<int, List<ActionItemService.LinkedItem>>> FollowUpsRaisedAsync(int meetingId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.EnsureInAnyRoleAsync(Policies.InternalRoles);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var raised = await db.ActionItems.AsNoTracking().Where(i => i.MeetingId == meetingId && i.FollowsActionItemId != null).OrderBy(i => i.Id)
+            .Select(i => new { Follows = i.FollowsActionItemId!.Value, i.Id, i.TitleTh, i.TitleEn }).ToListAsync(cancellationToken);
+        return raised.GroupBy(i => i.Follows)
+            .ToDictionary(g => g.Key, g => g.Select(i => new ActionItemService.LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).ToList());
+    }
+
     /// <summary>
     /// What the minutes of <paramref name="meeting"/> carry. The first version follows the items live until it is approved;
     /// approved minutes keep what was frozen; a correction keeps the items as they were approved (the state they were in at
@@ -158,6 +169,10 @@ public class CarryForwardService(IDbContextFactory<PortalDbContext> dbFactory, C
             errors.Add(nameof(form.CorrectionsTh), "CarryForward.CorrectionsRequired");
         errors.MaxLength(nameof(form.CorrectionsTh), form.CorrectionsTh, MaxCorrections);
         errors.MaxLength(nameof(form.CorrectionsEn), form.CorrectionsEn, MaxCorrections);
+        // The corrections this item recorded opened the previous minutes' next version, whose reason quotes them: the
+        // outcome stands (its wording may still be edited), or the item and the previous minutes would contradict each other.
+        if (item.CorrectedVersion is { } opened && form.Confirmation is not MinutesConfirmation.WithCorrections && errors.IsValid)
+            errors.Add(nameof(form.Confirmation), "CarryForward.CorrectionAlreadyOpened", opened);
         if (!errors.IsValid) return SaveResult.Invalid(errors);
 
         var previous = await PreviousToCorrectAsync(db, meeting, item, form, cancellationToken, tracked: true);

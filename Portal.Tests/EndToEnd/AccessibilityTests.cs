@@ -146,6 +146,7 @@ public class AccessibilityTests(PortalServer server, Browser browser, ITestOutpu
             new("/"), new("/meetings"), new("/meetings", "/meetings (calendar)", ShowCalendarAsync), new($"/meetings/{ids["workshop"]}"),
             new($"/meetings/{ids["workshop"]}/minutes/versions/1"), new("/action-items"), new($"/action-items/{ids["report"]}"),
             new("/Account/Manage"), new("/Account/AccessDenied"), new("/notifications"), new("/notifications/settings"),
+            new($"/meetings/{ids["follow-up"]}", "/meetings/{follow-up} (invited)"),
         ],
         Roles.Admin => [new("/"), new("/admin/users"), new("/admin/audit"), new("/admin/letterhead"), new($"/meetings/{ids["workshop"]}"), new("/Account/Manage"),
             new("/notifications"), new("/notifications/settings")],

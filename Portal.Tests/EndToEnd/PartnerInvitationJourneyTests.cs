@@ -36,6 +36,14 @@ public sealed class PartnerInvitationJourneyTests(Browser browser) : OwnServerTe
         await Expect(invitee.Locator("[data-testid=partner-answer]")).ToHaveTextAsync("เปลี่ยนคำตอบ");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("partner-invitations-375-th"), FullPage = true });
 
+        // The meeting's page shows what the invitation said, and the answers, not its draft minutes.
+        await list.GetByRole(AriaRole.Link, new() { Name = DemoMeetings.FollowUpTitleTh }).ClickAsync();
+        await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync(DemoMeetings.FollowUpTitleTh);
+        await Expect(page.Locator("[data-testid=minutes-when-approved]")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("partner-invited-meeting-375-th"), FullPage = true });
+        invitee = page.Locator("[data-testid=partner-invitee]");
+        await Expect(invitee).ToContainTextAsync("เข้าร่วม");
+
         await invitee.Locator("[data-testid=partner-answer]").ClickAsync();
         await Expect(page.Locator("[data-testid=rsvp-meeting-title]")).ToHaveTextAsync(DemoMeetings.FollowUpTitleTh);
         await page.CheckAsync("[data-testid=rsvp-declined]");

@@ -218,7 +218,7 @@ public class ImportServiceTests : IAsyncLifetime
         Assert.Equal(new ImportOutcome(1, 1, 1, 0, 2, 0, 1), result.Outcome);
         await using var db = await DbAsync();
         var melinda = await db.People.SingleAsync(p => p.GivenNameEn == "Melinda");
-        Assert.Equal("mgood@worldbank.example", melinda.Email);
+        Assert.Equal(("melinda.good@wb.demo", "+66 2 686 8300"), (melinda.Email, melinda.Phone));
         var piya = await db.People.Include(p => p.Organization).SingleAsync(p => p.GivenNameTh == "ปิยะ");
         Assert.Equal((Honorific.Dr, "KKMC", "043-221-111"), (piya.Honorific, piya.Organization!.Acronym, piya.Phone));
         var audit = await db.AuditEntries.OrderBy(a => a.Id).Skip(before.Audit).ToListAsync();

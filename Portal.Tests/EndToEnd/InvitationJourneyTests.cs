@@ -150,7 +150,10 @@ public sealed partial class InvitationJourneyTests(Browser browser) : IClassFixt
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Your answer to the invitation");
         await Expect(phone.Locator("[data-testid=rsvp-meeting-title]")).ToHaveTextAsync("Smart city consultation " + run);
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("rsvp-375-en"), FullPage = true });
+        await Expect(phone.Locator("[data-testid=rsvp-rep-name]")).ToBeHiddenAsync(); // asked for only when sending someone
+        await Expect(phone.Locator("[data-testid=rsvp-reason]")).ToBeHiddenAsync();
         await phone.CheckAsync("[data-testid=rsvp-representative]");
+        await Expect(phone.Locator("[data-testid=rsvp-reason]")).ToBeHiddenAsync();
         await phone.ClickAsync("[data-testid=rsvp-submit]");
         await Expect(phone.Locator(".answer-error").First).ToBeVisibleAsync(); // the representative's details are required
         await phone.CheckAsync("[data-testid=rsvp-representative]");

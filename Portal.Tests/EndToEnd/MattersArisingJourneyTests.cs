@@ -39,6 +39,7 @@ public sealed class MattersArisingJourneyTests(Browser browser) : OwnServerTests
         await carried.Locator("[data-testid=raise-follow-up]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"action-items/new\?meeting={id}&agendaItem=\d+&follows=\d+$"));
         await Expect(Browser.Field(page, "title-en")).ToHaveValueAsync("Follow-up: " + DemoActionItems.WorldBankReportTitleEn);
+        await Expect(page.Locator("[data-testid=editor-follows-link]")).ToHaveTextAsync(DemoActionItems.WorldBankReportTitleEn);   // named before saving
         await Browser.Field(page, "title-en").FillAsync("World Bank sends the secondary-city data set");
         await Browser.Field(page, "title-th").FillAsync("ธนาคารโลกส่งชุดข้อมูลเมืองรอง");
         await page.ClickAsync("[data-testid=action-item-form] [data-testid=save]");

@@ -40,6 +40,7 @@ public sealed class PartnerInvitationJourneyTests(Browser browser) : OwnServerTe
         await list.GetByRole(AriaRole.Link, new() { Name = DemoMeetings.FollowUpTitleTh }).ClickAsync();
         await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync(DemoMeetings.FollowUpTitleTh);
         await Expect(page.Locator("[data-testid=minutes-when-approved]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=partner-invitation-venue]")).ToHaveTextAsync("ห้องประชุม KKTT");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Browser.ScreenshotPath("partner-invited-meeting-375-th"), FullPage = true });
         invitee = page.Locator("[data-testid=partner-invitee]");
         await Expect(invitee).ToContainTextAsync("เข้าร่วม");

@@ -113,6 +113,19 @@ public class ReportExportTests(PortalServer server)
     }
 
     [Fact]
+    public async Task A_report_on_one_organization_names_it_in_the_download()
+    {
+        var worldBank = await server.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Organizations.Where(o => o.Acronym == Portal.DemoData.DemoOrganizations.WorldBank).Select(o => o.Id)));
+        var client = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Staff));
+        var thai = (await client.GetAsync($"/reports/engagement.xlsx?{Period}&org={worldBank}&lang=th")).Content.Headers.ContentDisposition!;
+        Assert.Equal($"engagement-report-organization-{worldBank}-2024-01-01-2026-12-31.xlsx", thai.FileName!.Trim('"'));
+        Assert.Equal("รายงานการมีส่วนร่วม ธนาคารโลกประจำประเทศไทย 2024-01-01 – 2026-12-31.xlsx", thai.FileNameStar);
+        var english = (await client.GetAsync($"/reports/engagement.xlsx?{Period}&org={worldBank}&lang=en")).Content.Headers.ContentDisposition!;
+        Assert.Equal("Engagement report World Bank Thailand 2024-01-01 – 2026-12-31.xlsx", english.FileNameStar);
+    }
+
+    [Fact]
     public async Task A_partner_and_a_stranger_get_neither_download_nor_the_page()
     {
         var partner = await server.SignedInClientAsync(PortalHost.DemoAccount(Roles.Partner));

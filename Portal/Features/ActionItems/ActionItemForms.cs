@@ -75,5 +75,6 @@ public sealed record ActionItemFilter(
     bool OverdueOnly = false, bool DueWithinWeek = false, bool ActiveOnly = false);
 
 /// <summary>What the action-item editor opens with.</summary>
+/// <param name="Follows">The item this one follows up, named on the form so the user knows before saving.</param>
 public sealed record ActionItemEditorData(ActionItemForm Form, List<Organizations.OrganizationRow> Organizations, List<MeetingRow> Meetings,
-    List<AgendaChoice> AgendaItems, People.PersonRow? Assignee);
+    List<AgendaChoice> AgendaItems, People.PersonRow? Assignee, ActionItemService.LinkedItem? Follows = null);

@@ -62,7 +62,11 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             await Organizations.OrganizationService.AllAsync(db, cancellationToken),
             await MeetingListService.PickListAsync(db, meetingAccess, null, cancellationToken),
             await AgendaService.ChoicesAsync(db, meetingAccess, form.MeetingId, cancellationToken),
-            assignee);
+            assignee,
+            form.FollowsActionItemId is { } followsItem
+                ? await (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => i.Id == followsItem)
+                    .Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).FirstOrDefaultAsync(cancellationToken)
+                : null);
     }
 
 

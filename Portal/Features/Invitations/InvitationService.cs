@@ -17,7 +17,7 @@ namespace Portal.Features.Invitations;
 public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, CurrentUser currentUser, InvitationNotifier notifier, InvitationLinks links)
 {
     public sealed record PartnerInvitee(Portal.Features.People.Person? Person, InvitationStatus Status, string AnswerPath);
-    public sealed record PartnerInvitation(int MeetingId, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, Bilingual Title, List<PartnerInvitee> Invitees);
+    public sealed record PartnerInvitation(int MeetingId, DateOnly Date, TimeOnly StartTime, TimeOnly? EndTime, Bilingual Title, Bilingual Venue, List<PartnerInvitee> Invitees);
 
     /// <summary>
     /// For a partner: the coming meetings its organization was sent invitations to, with each invitee's answer and the
@@ -31,12 +31,15 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         var rows = await db.Invitations.AsNoTracking()
             .Where(i => i.OrganizationId == organizationId && i.SentAt != null && i.Meeting!.DeletedAt == null && i.Meeting.Date >= from)
             .OrderBy(i => i.Meeting!.Date).ThenBy(i => i.Meeting!.StartTime).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.AnswerKey, i.Status, i.Person, i.MeetingId, i.Meeting!.Date, i.Meeting.StartTime, i.Meeting.EndTime, i.Meeting.TitleTh, i.Meeting.TitleEn })
+            .Select(i => new { i.Id, i.AnswerKey, i.Status, i.Person, i.MeetingId, i.Meeting!.Date, i.Meeting.StartTime, i.Meeting.EndTime, i.Meeting.TitleTh, i.Meeting.TitleEn,
+                i.Meeting.RoomTh, i.Meeting.RoomEn, i.Meeting.BuildingTh, i.Meeting.BuildingEn })
             .Take(MaxInvitationsPerMeeting).ToListAsync(cancellationToken);
         return [.. rows.GroupBy(r => r.MeetingId).Select(meeting =>
         {
             var first = meeting.First();
             return new PartnerInvitation(meeting.Key, first.Date, first.StartTime, first.EndTime, new Bilingual(first.TitleTh, first.TitleEn),
+                new Bilingual(Meeting.VenueOf(first.RoomTh, first.RoomEn, first.BuildingTh, first.BuildingEn, thai: true),
+                    Meeting.VenueOf(first.RoomTh, first.RoomEn, first.BuildingTh, first.BuildingEn, thai: false)),
                 [.. meeting.Select(r => new PartnerInvitee(r.Person, r.Status,
                     "rsvp/" + links.Token(r.Id, r.AnswerKey, InvitationLinks.EndOfMeetingDay(r.Date))))]);
         })];

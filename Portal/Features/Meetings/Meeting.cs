@@ -82,8 +82,10 @@ public class Meeting : ISoftDeletable, ISearchable, IVersioned, IMeetingParticul
     string INamedRecord.ReferenceName(bool thai) => $"{ThaiDates.LongDate(Date)} · {Title(thai)}";
 
     /// <summary>"ห้องประชุมไอยรา, โรงแรมพูลแมน ขอนแก่น ราชา ออคิด"; English falls back to the Thai where no translation was typed.</summary>
-    public string Venue(bool thai) => string.Join(", ",
-        new[] { thai ? RoomTh : RoomEn ?? RoomTh, thai ? BuildingTh : BuildingEn ?? BuildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    public string Venue(bool thai) => VenueOf(RoomTh, RoomEn, BuildingTh, BuildingEn, thai);
+
+    public static string VenueOf(string? roomTh, string? roomEn, string? buildingTh, string? buildingEn, bool thai) => string.Join(", ",
+        new[] { thai ? roomTh : roomEn ?? roomTh, thai ? buildingTh : buildingEn ?? buildingTh }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 
 /// <summary>What lists sort and filter meetings by, held alike by the live record and by each approved version.</summary>

@@ -62,11 +62,14 @@ public static class PrintLanguages
     }
 
     /// <summary>"2024-07-31 ศักยภาพด้านโครงสร้างพื้นฐาน….pdf": sortable, and safe on every file system.</summary>
-    public static string FileName(DateOnly date, string title, string suffix = "", string extension = ".pdf")
+    public static string FileName(DateOnly date, string title, string suffix = "", string extension = ".pdf") =>
+        $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {FileNamePart(title, 180)}{suffix}{extension}";
+
+    /// <summary>What a user typed, made fit for a file name on every file system and at most <paramref name="maxBytes"/> long.</summary>
+    public static string FileNamePart(string text, int maxBytes)
     {
-        var clean = new string(title.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\\' ? ' ' : c).ToArray()).Trim();
+        var clean = new string(text.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c is ':' or '*' or '?' or '"' or '<' or '>' or '|' or '\\' ? ' ' : c).ToArray()).Trim();
         // File systems count bytes (255 on Linux) and a Thai letter is three in UTF-8.
-        clean = TextShortening.Shorten(clean, 180, "…", System.Text.Encoding.UTF8.GetByteCount);
-        return $"{date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} {clean}{suffix}{extension}";
+        return TextShortening.Shorten(clean, maxBytes, "…", System.Text.Encoding.UTF8.GetByteCount)!;
     }
 }

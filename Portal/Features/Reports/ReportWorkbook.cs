@@ -46,7 +46,11 @@ public static class ReportWorkbook
 
     public static Printing.DownloadName FileName(EngagementReport report, bool thai, string extension)
     {
-        var name = $"{BilingualText.Get("Report.FileName", thai)} {ReportAddress.Iso(report.Query.From)} – {ReportAddress.Iso(report.Query.To)}{extension}";
-        return new Printing.DownloadName(name, $"engagement-report-{ReportAddress.Iso(report.Query.From)}-{ReportAddress.Iso(report.Query.To)}{extension}");
+        // ISO dates, so a folder of reports sorts by period; a report on one organization says whose it is.
+        var period = $"{ReportAddress.Iso(report.Query.From)} – {ReportAddress.Iso(report.Query.To)}";
+        var organization = report.Organization is { } named ? " " + Minutes.PrintLanguages.FileNamePart(named.In(thai), 120) : "";
+        var asciiOrganization = report.Query.OrganizationId is { } id ? $"-organization-{id}" : "";
+        return new Printing.DownloadName($"{BilingualText.Get("Report.FileName", thai)}{organization} {period}{extension}",
+            $"engagement-report{asciiOrganization}-{ReportAddress.Iso(report.Query.From)}-{ReportAddress.Iso(report.Query.To)}{extension}");
     }
 }

@@ -33,19 +33,22 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     public async Task<ActionItemEditorData?> EditorAsync(int? id, int? meetingId = null, int? agendaItemId = null, int? followsId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking();
         ActionItemForm form;
+        LinkedItem? follows = null;
         if (id is { } itemId)
         {
-            var item = await (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking().Include(i => i.Owners)
-                .FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+            var item = await visible.Include(i => i.Owners).FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
             if (item is null) return null;
             form = ActionItemForm.From(item);
+            if (item.FollowsActionItemId is { } followsItem)
+                follows = await visible.Where(i => i.Id == followsItem).Select(LinkedItem.Of).FirstOrDefaultAsync(cancellationToken);
         }
         else
             form = new ActionItemForm { MeetingId = meetingId, AgendaItemId = agendaItemId };
         if (id is null && followsId is { } followed
-            && await (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking().Include(i => i.Owners)
-                .FirstOrDefaultAsync(i => i.Id == followed, cancellationToken) is { } original)
+            && await visible.Include(i => i.Owners).FirstOrDefaultAsync(i => i.Id == followed, cancellationToken) is { } original)
+        {
             form = form with
             {
                 FollowsActionItemId = original.Id,
@@ -55,6 +58,8 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
                 AssigneeId = original.AssigneeId,
                 Priority = original.Priority,
             };
+            follows = new LinkedItem(original.Id, new Bilingual(original.TitleTh, original.TitleEn));
+        }
         var assignee = form.AssigneeId is { } assigneeId
             ? await PersonService.Rows(db.People.AsNoTracking().Where(p => p.Id == assigneeId)).FirstOrDefaultAsync(cancellationToken)
             : null;
@@ -62,11 +67,7 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
             await Organizations.OrganizationService.AllAsync(db, cancellationToken),
             await MeetingListService.PickListAsync(db, meetingAccess, null, cancellationToken),
             await AgendaService.ChoicesAsync(db, meetingAccess, form.MeetingId, cancellationToken),
-            assignee,
-            form.FollowsActionItemId is { } followsItem
-                ? await (await VisibleAsync(db, cancellationToken: cancellationToken)).Where(i => i.Id == followsItem)
-                    .Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).FirstOrDefaultAsync(cancellationToken)
-                : null);
+            assignee, follows);
     }
 
 
@@ -192,13 +193,17 @@ public class ActionItemService(IDbContextFactory<PortalDbContext> dbFactory, Cur
         var visible = (await VisibleAsync(db, cancellationToken: cancellationToken)).AsNoTracking();
         var followsId = await db.ActionItems.Where(i => i.Id == id).Select(i => i.FollowsActionItemId).FirstOrDefaultAsync(cancellationToken);
         var follows = followsId is null ? null
-            : await visible.Where(i => i.Id == followsId).Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).FirstOrDefaultAsync(cancellationToken);
+            : await visible.Where(i => i.Id == followsId).Select(LinkedItem.Of).FirstOrDefaultAsync(cancellationToken);
         var followedBy = await visible.Where(i => i.FollowsActionItemId == id).OrderBy(i => i.Id)
-            .Select(i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn))).ToListAsync(cancellationToken);
+            .Select(LinkedItem.Of).ToListAsync(cancellationToken);
         return new FollowUpLinks(follows, followedBy);
     }
 
-    public sealed record LinkedItem(int Id, Bilingual Title);
+    public sealed record LinkedItem(int Id, Bilingual Title)
+    {
+        /// <summary>An item as a link, in a query.</summary>
+        public static readonly System.Linq.Expressions.Expression<Func<ActionItem, LinkedItem>> Of = i => new LinkedItem(i.Id, new Bilingual(i.TitleTh, i.TitleEn));
+    }
     public sealed record FollowUpLinks(LinkedItem? Follows, List<LinkedItem> FollowedBy);
 
     public async Task<SaveResult> SaveAsync(int? id, ActionItemForm form, CancellationToken cancellationToken = default)

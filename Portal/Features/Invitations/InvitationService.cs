@@ -24,12 +24,14 @@ public class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, Cur
     /// answer page to give or change it. The minutes of such a meeting stay hidden until approved; the invitation is
     /// what the partner was sent already, so its account may answer for the organization's invitees.
     /// </summary>
-    public async Task<List<PartnerInvitation>> PartnerUpcomingAsync(DateOnly from, CancellationToken cancellationToken = default)
+    /// <param name="meetingId">One meeting's invitations only, for that meeting's page.</param>
+    public async Task<List<PartnerInvitation>> PartnerUpcomingAsync(DateOnly from, int? meetingId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await currentUser.PartnerOrganizationIdAsync(db, cancellationToken) is not { } organizationId) return [];
         var rows = await db.Invitations.AsNoTracking()
             .Where(i => i.OrganizationId == organizationId && i.SentAt != null && i.Meeting!.DeletedAt == null && i.Meeting.Date >= from)
+            .Where(i => meetingId == null || i.MeetingId == meetingId)
             .OrderBy(i => i.Meeting!.Date).ThenBy(i => i.Meeting!.StartTime).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.AnswerKey, i.Status, i.Person, i.MeetingId, i.Meeting!.Date, i.Meeting.StartTime, i.Meeting.EndTime, i.Meeting.TitleTh, i.Meeting.TitleEn,
                 i.Meeting.RoomTh, i.Meeting.RoomEn, i.Meeting.BuildingTh, i.Meeting.BuildingEn })

@@ -60,6 +60,7 @@ public class SeriesJourneyTests(PortalServer server, Browser browser) : IClassFi
         await Expect(page.Locator("[data-testid=meeting-row-number]").First).ToHaveTextAsync($"ครั้งที่ 2/2569 · {nameTh}");
         // The minutes' heading names the series above the number.
         await page.GotoAsync(seriesUrl);
+        await Browser.WaitForInteractiveAsync(page);   // a link clicked before the circuit starts can be lost to its first render
         await page.Locator("[data-testid=series-meetings] tbody tr").Nth(1).Locator("a").ClickAsync();
         await Expect(page.Locator("[data-testid=meeting-title]")).ToHaveTextAsync("ประชุมคณะทำงาน ครั้งที่สอง");
         var minutes = page.Url + "/minutes?lang=th";

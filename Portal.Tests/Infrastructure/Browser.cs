@@ -112,6 +112,42 @@ public sealed class Browser : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// A document from the portal's printer, as a user gets it from a link that opens a tab. The printer starts with its
+    /// first document, and on a loaded machine that start and the print may take longer than Playwright's 30 s (its own
+    /// limits: 30 s queued, 20 s to start, 20 s to print). When it gives up, the tab says "try again in a few seconds"
+    /// (503, Retry-After 5); the user waits and tries once more.
+    /// </summary>
+    public static async Task<IDownload> DownloadPrintedAsync(IPage page, string selector)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var refusal = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            async void ReadRefusal(object? sender, IPage tab)
+            {
+                try { refusal.TrySetResult(await tab.Locator("h1").First.InnerTextAsync(new LocatorInnerTextOptions { Timeout = 90_000 })); }
+                catch (Exception) { } // the tab closed: it was the download's
+            }
+            page.Context.Page += ReadRefusal;
+            try
+            {
+                var download = page.WaitForDownloadAsync(new PageWaitForDownloadOptions { Timeout = 90_000 });
+                await page.ClickAsync(selector);
+                if (await Task.WhenAny(download, refusal.Task) == download)
+                    return await download;
+                if (attempt == 2)
+                    throw new InvalidOperationException($"The printer refused twice: {refusal.Task.Result}");
+            }
+            finally
+            {
+                page.Context.Page -= ReadRefusal;
+            }
+            foreach (var tab in page.Context.Pages.Where(p => p != page))
+                await tab.CloseAsync();
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+    }
+
     public static string ScreenshotPath(string name)
     {
         var dir = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");

@@ -348,8 +348,8 @@ public sealed class PrinterDownTests : IAsyncLifetime
             Assert.Equal("5", response.Headers.GetValues("Retry-After").Single());
             Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
             var page = await response.Content.ReadAsStringAsync();
-            Assert.Contains("ขณะนี้ยังพิมพ์รายงานการประชุมไม่ได้", page);
-            Assert.Contains("The minutes cannot be printed right now", page);
+            Assert.Contains("ขณะนี้ยังพิมพ์เอกสารไม่ได้", page);
+            Assert.Contains("This document cannot be printed right now", page);
             Assert.Contains("<link rel=\"stylesheet\" href=\"/fonts.css\">", page);   // Thai in Sarabun, not in boxes
         }
         // The preview needs no printer and still works.
